@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+import type { Database } from 'better-sqlite3';
+import type { Config } from './config/config.js';
+import { InFlight } from './http/in-flight.js';
+import { closeServer, GuardedHttpReceiver, healthListener, listen } from './slack/receiver.js';
+import type { Logger } from './logging/logger.js';
+import { asBoltLogger } from './slack/bolt-logger.js';
+import { registerListeners } from './slack/listeners/index.js';
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  /** Retries of Slack Web API calls; tests turn them off to see failures at once. */
+  slackRetries?: number;
+  now?: () => number;
+}
+
+export interface RunningApp {
+  /** Where HTTP is served (Slack requests in HTTP mode, `/healthz` in both). */
+  address: AddressInfo;
+  stop(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Builds the Bolt app for either mode and starts it. Stopping closes the listener first, then waits
+ * for requests and listener work in flight, then closes the database: nothing half-answered is cut off.
+ */
+export async function startApp(deps: AppDependencies): Promise<RunningApp> {
+  const { config, logger, db } = deps;
+  const health = () => db.open;
+  const inFlight = new InFlight();
+  const clientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...(deps.slackRetries !== undefined ? { retryConfig: { retries: deps.slackRetries } } : {}),
+  };
+  const logLevel = config.LOG_LEVEL as LogLevel;
+
+  let app: App;
+  let healthServer: Server | undefined;
+  let receiver: GuardedHttpReceiver | undefined;
+  if (config.socketMode) {
+    app = new App({
+      token: config.SLACK_BOT_TOKEN,
+      appToken: config.SLACK_APP_TOKEN,
+      socketMode: true,
+      clientOptions,
+      logger: asBoltLogger(logger),
+      logLevel,
+    });
+  } else {
+    receiver = new GuardedHttpReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET!,
+      logger,
+      health,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+    app = new App({ token: config.SLACK_BOT_TOKEN, receiver, clientOptions, logger: asBoltLogger(logger), logLevel });
+  }
+
+  app.use(async ({ next }) => {
+    await inFlight.track(next);
+  });
+  registerListeners(app, { logger, db });
+  app.error(async (error) => {
+    logger.error(`Unhandled listener error: ${error.message}`);
+  });
+
+  let address: AddressInfo;
+  if (receiver) {
+    await receiver.start({ port: config.PORT });
+    address = receiver.address!;
+  } else {
+    await app.start();
+    const answerHealth = healthListener(health);
+    healthServer = createServer((req, res) => {
+      if (!answerHealth(req, res)) res.writeHead(404).end();
+    });
+    address = await listen(healthServer, { port: config.PORT });
+  }
+  logger.info(
+    `customertype is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; ` +
+      `${config.socketMode ? 'health check' : 'Slack requests'} on port ${address.port}`,
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (receiver) await receiver.stop();
+      else await app.stop();
+      if (healthServer) await closeServer(healthServer);
+      const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
+      if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
+      db.close();
+    })();
+    return stopping;
+  };
+  return { address, stop };
+}

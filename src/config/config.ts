@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** An unset variable and an empty one mean the same thing in a `.env` file. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const required = (what: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `is missing: expected ${what}` : `is not valid: expected ${what}`) });
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: required('a bot token starting with xoxb-').regex(/^xoxb-\S+$/, {
+    error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)',
+  }),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().regex(/^\S{8,}$/, {
+      error: 'is not valid: expected the signing secret from Basic Information > App Credentials (at least 8 characters, no spaces)',
+    }),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z.string().regex(/^xapp-\S+$/, { error: 'is not valid: expected an app-level token starting with xapp- (for Socket Mode)' }),
+  ),
+  PORT: optional(
+    z.coerce
+      .number({ error: 'is not valid: expected a port number from 0 to 65535' })
+      .int({ error: 'is not valid: expected a whole port number from 0 to 65535' })
+      .min(0, { error: 'is not valid: expected a port number from 0 to 65535' })
+      .max(65535, { error: 'is not valid: expected a port number from 0 to 65535' }),
+  ).transform((port) => port ?? 3000),
+  SLACK_API_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'is not valid: expected an http(s) URL such as https://slack.com/api/' })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ),
+  DATABASE_PATH: optional(z.string()).transform((path) => path ?? './data/customertype.db'),
+  LOG_LEVEL: optional(
+    z.enum(LOG_LEVELS, { error: `is not valid: expected one of ${LOG_LEVELS.join(', ')}` }),
+  ).transform((level) => level ?? 'info'),
+});
+
+export type Config = z.infer<typeof envSchema> & { socketMode: boolean };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; every problem is reported at the same time, one line each. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = envSchema.safeParse(env);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+  // Socket Mode connections are authenticated by the app token; only HTTP mode checks signatures.
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is missing: expected the signing secret from Basic Information > App Credentials (required unless SLACK_APP_TOKEN is set)',
+    );
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  return { ...result.data, socketMode: result.data.SLACK_APP_TOKEN !== undefined };
+}

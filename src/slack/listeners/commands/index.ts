@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { ListenerDeps } from '../deps.js';
+import { customertypeCommand } from './customertype.js';
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.command('/customertype', customertypeCommand(deps));
+}

@@ -1,0 +1,150 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  AuthorizationError,
+  HTTPReceiver,
+  type App,
+  type Receiver,
+  type ReceiverEvent,
+  type ReceiverProcessEventErrorHandlerArgs,
+  type ReceiverUnhandledRequestHandlerArgs,
+} from '@slack/bolt';
+import type { Logger } from '../logging/logger.js';
+import { asBoltLogger } from './bolt-logger.js';
+import { isFreshTimestamp } from '../http/timestamp.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+export interface HealthCheck {
+  (): boolean;
+}
+
+export interface ListenOptions {
+  port: number;
+  host?: string;
+}
+
+function sendStatus(res: ServerResponse, status: number, body?: object): void {
+  if (res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** Answers `/healthz`; anything else that is not Slack's is a 404. Shared by both modes. */
+export function healthListener(health: HealthCheck) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== HEALTH_PATH) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendStatus(res, 405);
+      return true;
+    }
+    const healthy = health();
+    sendStatus(res, healthy ? 200 : 503, { ok: healthy });
+    return true;
+  };
+}
+
+export function listen(server: Server, { port, host }: ListenOptions): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets would hold close() open forever; requests already running keep theirs.
+    server.closeIdleConnections();
+  });
+}
+
+export interface GuardedReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  health: HealthCheck;
+  now?: () => number;
+}
+
+/**
+ * Bolt's HTTPReceiver behind a stricter gate: it rejects signed requests stamped in the future as
+ * well as the past, and serves `/healthz` on the same port. Signature checking stays Bolt's.
+ */
+export class GuardedHttpReceiver implements Receiver {
+  private readonly bolt: HTTPReceiver;
+  private readonly logger: Logger;
+  private readonly health: HealthCheck;
+  private readonly now: () => number;
+  private server: Server | undefined;
+
+  constructor({ signingSecret, logger, health, now = Date.now }: GuardedReceiverOptions) {
+    this.logger = logger;
+    this.health = health;
+    this.now = now;
+    this.bolt = new HTTPReceiver({
+      signingSecret,
+      endpoints: [SLACK_EVENTS_PATH],
+      logger: asBoltLogger(logger),
+      processEventErrorHandler: (args) => this.onListenerError(args),
+      unhandledRequestHandler: (args) => this.onUnhandled(args),
+    });
+  }
+
+  init(app: App): void {
+    this.bolt.init(app);
+  }
+
+  get address(): AddressInfo | undefined {
+    return (this.server?.address() as AddressInfo | null) ?? undefined;
+  }
+
+  async start(options: ListenOptions): Promise<Server> {
+    const answerHealth = healthListener(this.health);
+    this.server = createServer((req, res) => {
+      if (answerHealth(req, res)) return;
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path !== SLACK_EVENTS_PATH) return sendStatus(res, 404);
+      if (req.method !== 'POST') return sendStatus(res, 405);
+      if (!isFreshTimestamp(req.headers['x-slack-request-timestamp'], this.now())) {
+        this.logger.warn(`Rejected a request to ${SLACK_EVENTS_PATH}: missing, stale or future x-slack-request-timestamp`);
+        req.resume();
+        return sendStatus(res, 401);
+      }
+      this.bolt.requestListener(req, res);
+    });
+    await listen(this.server, options);
+    return this.server;
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await closeServer(this.server);
+    this.server = undefined;
+  }
+
+  private async onListenerError({ error, response }: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+    if (error instanceof AuthorizationError) {
+      this.logger.warn(`Authorization failed: ${error.message}`);
+      sendStatus(response, 401);
+      return true;
+    }
+    this.logger.error(`A listener failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    // Slack shows the user its own generic error for a 5xx; our listeners tell the user themselves.
+    sendStatus(response, 200);
+    return true;
+  }
+
+  private onUnhandled({ response }: ReceiverUnhandledRequestHandlerArgs): void {
+    this.logger.warn('A request was not acknowledged within 3 seconds (no listener for it?)');
+    sendStatus(response, 200);
+  }
+}
+
+export type { ReceiverEvent };

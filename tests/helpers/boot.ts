@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config/config.js';
+import { createLogger, type Logger } from '../../src/logging/logger.js';
+import { openDatabase } from '../../src/store/database.js';
+import { FakeSlack } from './fake-slack.js';
+import { signedHeaders, TEST_SIGNING_SECRET, type SignOptions } from './slack-request.js';
+
+export interface BootedApp {
+  slack: FakeSlack;
+  running: RunningApp;
+  db: Database;
+  dbPath: string;
+  baseUrl: string;
+  logs: string[];
+  /** Posts a body to /slack/events, signed as Slack would unless told otherwise. */
+  post(body: string, options?: SignOptions & { headers?: Record<string, string>; unsigned?: boolean }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export interface BootOptions {
+  env?: Record<string, string>;
+  now?: () => number;
+}
+
+/** Boots the real app on 127.0.0.1, port 0, against a fresh fake Slack and a fresh database. */
+export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
+  const slack = await new FakeSlack().start();
+  const dir = mkdtempSync(join(tmpdir(), 'customertype-test-'));
+  const dbPath = join(dir, 'test.db');
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    PORT: '0',
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
+  const db = openDatabase(config.DATABASE_PATH);
+  const running = await startApp({ config, logger, db, slackRetries: 0, ...(options.now ? { now: options.now } : {}) });
+  const baseUrl = `http://127.0.0.1:${running.address.port}`;
+  let stopped = false;
+  return {
+    slack,
+    running,
+    db,
+    dbPath,
+    baseUrl,
+    logs,
+    post(body, postOptions = {}) {
+      const headers = postOptions.unsigned
+        ? { 'content-type': postOptions.contentType ?? 'application/x-www-form-urlencoded' }
+        : signedHeaders(body, postOptions);
+      return fetch(`${baseUrl}/slack/events`, { method: 'POST', body, headers: { ...headers, ...postOptions.headers } });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await running.stop();
+      await slack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  /** Web API method (`chat.postMessage`) or `response_url` for posts to a response URL. */
+  method: string;
+  /** Form fields or JSON body; `blocks`, `view` and `attachments` given as JSON strings are parsed. */
+  body: Record<string, any>;
+  /** The `:id` part of a response URL, for `response_url` calls. */
+  responseId?: string;
+  token?: string;
+}
+
+export type FakeAnswer = { status?: number; headers?: Record<string, string>; body: unknown; delayMs?: number };
+export type FakeHandler = (call: RecordedCall) => FakeAnswer | undefined;
+
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
+
+async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if (raw === '') return {};
+  const type = req.headers['content-type'] ?? '';
+  const body: Record<string, any> = type.includes('application/json')
+    ? JSON.parse(raw)
+    : Object.fromEntries(new URLSearchParams(raw));
+  for (const field of JSON_FIELDS) {
+    if (typeof body[field] === 'string') {
+      try {
+        body[field] = JSON.parse(body[field]);
+      } catch {
+        // left as the string the client sent
+      }
+    }
+  }
+  return body;
+}
+
+let tsCounter = 1_700_000_000;
+const nextTs = () => `${(tsCounter += 1)}.000100`;
+
+function defaultAnswer(call: RecordedCall): unknown {
+  switch (call.method) {
+    case 'auth.test':
+      return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'customertype', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
+    case 'chat.postMessage':
+      return { ok: true, channel: call.body.channel, ts: nextTs(), message: { text: call.body.text } };
+    case 'chat.postEphemeral':
+      return { ok: true, message_ts: nextTs() };
+    case 'chat.update':
+      return { ok: true, channel: call.body.channel, ts: call.body.ts };
+    case 'views.open':
+    case 'views.update':
+    case 'views.push':
+    case 'views.publish':
+      return { ok: true, view: { id: `V${Date.now()}`, ...(call.body.view ?? {}) } };
+    case 'conversations.join':
+      return { ok: true, channel: { id: call.body.channel } };
+    case 'conversations.open':
+      return { ok: true, channel: { id: `D${call.body.users ?? 'X'}` } };
+    default:
+      return { ok: true };
+  }
+}
+
+/** A small stand-in for Slack's Web API and response URLs that records every call it gets. */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  private handlers: FakeHandler[] = [];
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** Overrides answers; the first handler that returns something wins. */
+  on(handler: FakeHandler): void {
+    this.handlers.unshift(handler);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.handlers = [];
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Waits until `count` calls to `method` have arrived, failing after `timeoutMs`. */
+  async waitForCalls(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const matching = this.callsTo(method);
+      if (matching.length >= count) return matching;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`expected ${count} call(s) to ${method}, got ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const body = await readBody(req);
+    let call: RecordedCall;
+    if (path.startsWith('/api/')) {
+      const auth = req.headers.authorization;
+      call = { method: path.slice('/api/'.length), body, ...(auth ? { token: auth.replace(/^Bearer /, '') } : {}) };
+    } else if (path.startsWith('/response/')) {
+      call = { method: 'response_url', body, responseId: path.slice('/response/'.length) };
+    } else {
+      res.writeHead(404).end();
+      return;
+    }
+    this.calls.push(call);
+    const answer = this.handlers.map((handler) => handler(call)).find((result) => result !== undefined) ?? {
+      body: call.method === 'response_url' ? 'ok' : defaultAnswer(call),
+    };
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    const payload = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    res
+      .writeHead(answer.status ?? 200, {
+        'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json',
+        ...answer.headers,
+      })
+      .end(payload);
+  }
+}

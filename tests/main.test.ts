@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeSlack } from './helpers/fake-slack.js';
+import { signedHeaders, slashCommandBody, TEST_SIGNING_SECRET } from './helpers/slack-request.js';
+
+const TSX = resolve('node_modules/tsx/dist/cli.mjs');
+const MAIN = resolve('src/main.ts');
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'customertype-main-'));
+});
+afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+interface Started {
+  exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  stderrSoFar(): string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+function run(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [TSX, MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return {
+    exit: new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr }))),
+    stderrSoFar: () => stderr,
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+async function waitFor(check: () => RegExpMatchArray | null, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = check();
+    if (match) return match;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
+
+describe('starting customertype', () => {
+  it('without tokens, names the missing variables, points at the README and exits 1 without a stack trace', async () => {
+    const { code, stderr } = await run({}).exit;
+    expect(code).toBe(1);
+    expect(stderr).toContain('customertype: SLACK_BOT_TOKEN is missing');
+    expect(stderr).toContain('customertype: SLACK_SIGNING_SECRET is missing');
+    expect(stderr).toContain('README.md');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('reads .env from the working directory and reports a malformed value in it', async () => {
+    writeFileSync(join(cwd, '.env'), `SLACK_BOT_TOKEN=xoxb-1\nSLACK_SIGNING_SECRET=${TEST_SIGNING_SECRET}\nPORT=http\n`);
+    const { code, stderr } = await run({}).exit;
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      'customertype: PORT is not valid: expected a port number from 0 to 65535',
+      'customertype: See "Configuration" in README.md.',
+    ]);
+  });
+
+  it('refuses a DATABASE_PATH that is not a SQLite file, in one line', async () => {
+    writeFileSync(join(cwd, 'notes.txt'), 'not a database');
+    const { code, stderr } = await run({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      DATABASE_PATH: join(cwd, 'notes.txt'),
+    }).exit;
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^customertype: .*notes\.txt is not a SQLite database; it was left untouched/);
+  });
+
+  it('with tokens, serves signed Slack requests on PORT, rejects stale ones, and stops cleanly on SIGTERM', async () => {
+    const slack = await new FakeSlack().start();
+    const dbPath = join(cwd, 'data', 'bot.db');
+    const bot = run({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      DATABASE_PATH: dbPath,
+    });
+    try {
+      const [, port] = await waitFor(() => bot.stderrSoFar().match(/Slack requests on port (\d+)/));
+      const url = `http://127.0.0.1:${port}/slack/events`;
+      const body = slashCommandBody({ text: 'help', response_url: slack.responseUrl('r1') });
+      expect((await fetch(url, { method: 'POST', body, headers: signedHeaders(body) })).status).toBe(200);
+      await slack.waitForCalls('response_url');
+      const stale = signedHeaders(body, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+      expect((await fetch(url, { method: 'POST', body, headers: stale })).status).toBe(401);
+      expect(existsSync(dbPath)).toBe(true);
+      bot.kill('SIGTERM');
+      const { code, stderr } = await bot.exit;
+      expect(code).toBe(0);
+      expect(stderr).toContain('SIGTERM received');
+      // A cleanly closed WAL database checkpoints and removes its -wal file.
+      expect(existsSync(`${dbPath}-wal`)).toBe(false);
+    } finally {
+      bot.kill('SIGKILL');
+      await slack.stop();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatabaseOpenError, openDatabase } from '../../src/store/database.js';
+import { loadMigrations, migrate, MigrationError, schemaVersion } from '../../src/store/migrations.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'customertype-migrations-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeMigrations(files: Record<string, string>): string {
+  const migrationsDir = join(dir, 'migrations');
+  mkdirSync(migrationsDir, { recursive: true });
+  for (const [name, sql] of Object.entries(files)) writeFileSync(join(migrationsDir, name), sql);
+  return migrationsDir;
+}
+
+describe('the project migrations', () => {
+  it('apply to a new database, which is then in WAL mode with foreign keys and a busy timeout', () => {
+    const path = join(dir, 'nested', 'folder', 'app.db');
+    const db = openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(schemaVersion(db)).toBe(loadMigrations(join(import.meta.dirname, '../../migrations')).length);
+    db.close();
+  });
+
+  it('apply nothing twice when the app restarts', () => {
+    const path = join(dir, 'app.db');
+    openDatabase(path).close();
+    const db = openDatabase(path);
+    const rows = db.prepare('SELECT version, COUNT(*) AS n FROM schema_migrations GROUP BY version').all() as Array<{ n: number }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.n === 1)).toBe(true);
+    db.close();
+  });
+});
+
+describe('migrate', () => {
+  it('applies pending migrations in order and records each version', () => {
+    const migrations = loadMigrations(
+      writeMigrations({ '0002_b.sql': 'ALTER TABLE t ADD COLUMN b TEXT;', '0001_a.sql': 'CREATE TABLE t (a TEXT);' }),
+    );
+    const db = new BetterSqlite3(':memory:');
+    expect(migrate(db, migrations).map((m) => m.name)).toEqual(['a', 'b']);
+    expect(migrate(db, migrations)).toEqual([]);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT name FROM pragma_table_info('t')").all()).toEqual([{ name: 'a' }, { name: 'b' }]);
+  });
+
+  it('rolls a failing migration back together with its version row', () => {
+    const migrations = loadMigrations(
+      writeMigrations({ '0001_a.sql': 'CREATE TABLE t (a TEXT);', '0002_bad.sql': 'CREATE TABLE u (x TEXT); SELECT * FROM missing_table;' }),
+    );
+    const db = new BetterSqlite3(':memory:');
+    expect(() => migrate(db, migrations)).toThrow(/missing_table/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'u'").get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a database newer than the code, naming both versions', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, loadMigrations(writeMigrations({ '0001_a.sql': 'CREATE TABLE t (a TEXT);', '0002_b.sql': 'CREATE TABLE u (b TEXT);' })));
+    expect(() => migrate(db, [{ version: 1, name: 'a', sql: 'CREATE TABLE t (a TEXT);' }])).toThrow(
+      /schema version 2, newer than this version of customertype knows \(1\)/,
+    );
+  });
+
+  it('rejects gaps, repeats and misnamed files', () => {
+    expect(() => loadMigrations(writeMigrations({ '0001_a.sql': '', '0003_c.sql': '' }))).toThrow(MigrationError);
+    rmSync(join(dir, 'migrations'), { recursive: true });
+    expect(() => loadMigrations(writeMigrations({ '1_a.sql': '' }))).toThrow(/named NNNN_name\.sql/);
+  });
+});
+
+describe('openDatabase', () => {
+  it('refuses a database written by a newer customertype with a clear message', () => {
+    const path = join(dir, 'app.db');
+    openDatabase(path).close();
+    const raw = new BetterSqlite3(path);
+    raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run();
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(path)).toThrow(/schema version 999, newer than this version of customertype knows/);
+  });
+
+  it('refuses a file that is not SQLite and leaves it byte for byte as it was', () => {
+    const path = join(dir, 'notes.txt');
+    writeFileSync(path, 'these are my notes, not a database\n'.repeat(200));
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(/is not a SQLite database; it was left untouched/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+});
