@@ -1,0 +1,40 @@
+export type AbstainReason = 'empty' | 'binary' | 'language' | 'code' | 'no-signal' | 'unsure';
+
+export const ABSTAIN_MESSAGES: Record<AbstainReason, string> = {
+  empty: 'There is no text to classify.',
+  binary: 'This looks like binary data or a broken encoding, not a customer message.',
+  language: "This doesn't look like English; customertype reads English messages for now.",
+  code: "This looks like a log or a stack trace, not the customer's own words.",
+  'no-signal': 'Not enough to go on: nothing in this text points to a customer type.',
+  unsure: 'Not enough to go on: no customer type stands out.',
+};
+
+const STACK_LINE =
+  /^\s*(?:at\s+[\w$.<>[\]/]+\s*\(.*\)|at\s+\S+:\d+:\d+|File ".+", line \d+|Traceback \(most recent call last\)|[\w.$]+(?:Exception|Error)(?::.*)?|Caused by: .*|\.{3} \d+ more|[{}[\]],?|"[\w-]+"\s*:.*|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+(?:DEBUG|INFO|WARN|ERROR).*)\s*$/;
+
+/** Most lines are stack frames, JSON or log lines: there are no customer words to read. */
+export function looksLikeCode(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0) return false;
+  const codeLines = lines.filter((line) => STACK_LINE.test(line)).length;
+  if (lines.length === 1) return /^\s*(?:[\w.$]+(?:Exception|Error):|Traceback|at\s+\S+\s*\()/.test(lines[0]!);
+  return codeLines >= 2 && codeLines / lines.length >= 0.4;
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'i me my you your we our it its is are was were be been am the a an and or but to of in on for with at by from this that these those have has had do does did not no can could will would should just so if what how why when where which who please im its dont cant thanks'.split(
+    ' ',
+  ),
+);
+
+/** Script and function words: a Chinese, Russian or Spanish message is not mistaken for English. */
+export function looksNonEnglish(text: string, words: readonly string[]): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters >= 4 && latin / letters < 0.5) return true;
+  if (words.length < 6) return false;
+  const english = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;
+  return english / words.length < 0.08;
+}
+
+export const STOPWORDS = ENGLISH_FUNCTION_WORDS;

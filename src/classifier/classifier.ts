@@ -1,0 +1,151 @@
+import { ABSTAIN_MESSAGES, looksLikeCode, looksNonEnglish, STOPWORDS, type AbstainReason } from './abstain.js';
+import { CueMatcher } from './cues.js';
+import { explain } from './explain.js';
+import { extractFeatures, type FeatureVector } from './features.js';
+import { DEFAULT_TRAINING, SoftmaxModel, type TrainingDoc, type TrainingOptions } from './model.js';
+import { binaryNoiseRatio, cleanText, splitSegments } from './normalize.js';
+
+/** What the classifier needs of a playbook: the core's view, free of display fields. */
+export interface TypeDefinition {
+  id: string;
+  cues: readonly string[];
+  examples: ReadonlyArray<{ text: string; also?: string | undefined }>;
+}
+
+export interface RankedType {
+  type: string;
+  score: number;
+}
+
+export interface Classification {
+  /** The most likely type, or null when the classifier abstains. */
+  type: string | null;
+  confidence: number;
+  /** Every type, best first; scores sum to 1. */
+  ranked: RankedType[];
+  cues: string[];
+  /** A second type clearly present too (an angry loyalist), or null. */
+  secondary: RankedType | null;
+  abstain: { reason: AbstainReason; message: string } | null;
+  /** The input was longer than `maxChars`; only the first `maxChars` were read. */
+  truncated: boolean;
+}
+
+export interface ClassifierOptions {
+  maxChars?: number;
+  training?: TrainingOptions;
+  /** Below this confidence, with no cue of its own, the top type is not trusted. */
+  minConfidence?: number;
+}
+
+export const MAX_INPUT_CHARS = 4000;
+const CUE_DOC_WEIGHT = 0.3;
+const MIXED_EXAMPLE_SHARE = 0.3;
+const SECONDARY_MIN_SCORE = 0.12;
+const SECONDARY_MIN_RATIO = 0.25;
+
+function onlyLexical(features: FeatureVector): FeatureVector {
+  return new Map([...features].filter(([name]) => !name.startsWith('s:')));
+}
+
+export class Classifier {
+  private constructor(
+    readonly typeIds: readonly string[],
+    private readonly cues: CueMatcher,
+    private readonly model: SoftmaxModel,
+    private readonly options: Required<Omit<ClassifierOptions, 'training'>>,
+  ) {}
+
+  /** Learns from the examples and cues of each type; the same types always give the same model. */
+  static train(types: readonly TypeDefinition[], options: ClassifierOptions = {}): Classifier {
+    const typeIds = types.map((type) => type.id);
+    const indexOf = new Map(typeIds.map((id, index) => [id, index]));
+    const cues = new CueMatcher(types.map((type) => ({ typeId: type.id, cues: type.cues })));
+    const docs: TrainingDoc[] = [];
+    const target = (primary: string, also?: string) => {
+      const distribution = new Float64Array(typeIds.length);
+      const alsoIndex = also === undefined ? undefined : indexOf.get(also);
+      if (alsoIndex === undefined) distribution[indexOf.get(primary)!] = 1;
+      else {
+        distribution[indexOf.get(primary)!] = 1 - MIXED_EXAMPLE_SHARE;
+        distribution[alsoIndex] = MIXED_EXAMPLE_SHARE;
+      }
+      return distribution;
+    };
+    for (const type of types) {
+      for (const example of type.examples) {
+        const { features } = extractFeatures(splitSegments(cleanText(example.text)), cues);
+        docs.push({ features, target: target(type.id, example.also), weight: 1 });
+      }
+      // Each cue on its own, so a cue word no example used still counts as evidence.
+      for (const cue of type.cues) {
+        const { features } = extractFeatures([{ text: cue.replace(/\*$/, ''), weight: 1 }], cues);
+        docs.push({ features: onlyLexical(features), target: target(type.id), weight: CUE_DOC_WEIGHT });
+      }
+    }
+    const model = SoftmaxModel.train(docs, typeIds.length, options.training ?? DEFAULT_TRAINING);
+    return new Classifier(typeIds, cues, model, {
+      maxChars: options.maxChars ?? MAX_INPUT_CHARS,
+      minConfidence: options.minConfidence ?? 0.2,
+    });
+  }
+
+  /** Never throws: anything that is not a readable customer message comes back as an abstention with a reason. */
+  classify(input: unknown): Classification {
+    const raw = typeof input === 'string' ? input : '';
+    const truncated = raw.length > this.options.maxChars;
+    const text = truncated ? raw.slice(0, this.options.maxChars) : raw;
+
+    if (text.trim() === '') return this.abstain('empty', truncated);
+    if (binaryNoiseRatio(text) > 0.1) return this.abstain('binary', truncated);
+    const cleaned = cleanText(text);
+    if (cleaned.trim() === '') return this.abstain('empty', truncated);
+    if (looksLikeCode(cleaned)) return this.abstain('code', truncated);
+
+    const segments = splitSegments(cleaned);
+    const { features, tokens, cueHits } = extractFeatures(segments, this.cues);
+    const words = tokens.filter((token) => token.kind === 'word').map((token) => token.text);
+    if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain('language', truncated);
+
+    const evidence = new Set(words.filter((word) => !STOPWORDS.has(word) && this.model.strength(`w:${word}`) > 0.05)).size;
+    if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, this.rank(features));
+
+    const ranked = this.rank(features);
+    const top = ranked[0]!;
+    const topHasCue = cueHits.some((hit) => hit.typeId === top.type);
+    if (top.score < this.options.minConfidence && !topHasCue) return this.abstain('unsure', truncated, ranked);
+
+    const topIndex = this.typeIds.indexOf(top.type);
+    const cues = explain(top.type, cueHits, this.model.contributions(features, topIndex));
+    const second = ranked[1];
+    const secondary =
+      second &&
+      second.score >= SECONDARY_MIN_SCORE &&
+      second.score >= SECONDARY_MIN_RATIO * top.score &&
+      cueHits.some((hit) => hit.typeId === second.type)
+        ? second
+        : null;
+    return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated };
+  }
+
+  private rank(features: FeatureVector): RankedType[] {
+    const probabilities = this.model.predict(features);
+    return this.typeIds
+      .map((type, index) => ({ type, score: probabilities[index]! }))
+      .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));
+  }
+
+  private abstain(reason: AbstainReason, truncated: boolean, ranked?: RankedType[]): Classification {
+    const uniform = 1 / this.typeIds.length;
+    const scores = ranked ?? this.typeIds.map((type) => ({ type, score: uniform }));
+    return {
+      type: null,
+      confidence: 0,
+      ranked: scores,
+      cues: [],
+      secondary: null,
+      abstain: { reason, message: ABSTAIN_MESSAGES[reason] },
+      truncated,
+    };
+  }
+}

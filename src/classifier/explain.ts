@@ -1,0 +1,48 @@
+import type { CueHit } from './cues.js';
+
+const MAX_CUES = 6;
+
+/** How a feature reads to an agent; undefined for features that explain nothing on their own. */
+export function describeFeature(name: string): string | undefined {
+  const [family, ...rest] = name.split(':');
+  const value = rest.join(':');
+  switch (family) {
+    case 'w':
+      if (value === '#num') return undefined;
+      return value.startsWith('not_') ? `"not ${value.slice(4)}"` : `"${value}"`;
+    case 'b':
+      return value.includes('#num') ? undefined : `"${value.replace('_', ' ')}"`;
+    case 's':
+      if (value === 'shouting') return 'ALL CAPS';
+      if (value === 'caps') return 'capitals';
+      if (value.startsWith('mark:')) return `"${value.slice(5)}"`;
+      if (value === 'len:very-long' || value === 'len:long') return 'a long message';
+      if (value === 'len:short') return 'a very short message';
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The cues shown to the agent: the playbook's own cue phrases found in the message first, then
+ * the words and habits that weighed most, without repeating a word already inside a phrase.
+ */
+export function explain(topType: string, hits: readonly CueHit[], contributions: ReadonlyArray<{ name: string }>): string[] {
+  const cues: string[] = [];
+  const seenWords = new Set<string>();
+  const addCue = (cue: string) => {
+    if (cues.length >= MAX_CUES || cues.includes(cue)) return;
+    const words = cue.replace(/"/g, '').split(' ');
+    if (cue.startsWith('"') && words.every((word) => seenWords.has(word))) return;
+    cues.push(cue);
+    for (const word of words) seenWords.add(word);
+  };
+  for (const hit of hits) if (hit.typeId === topType) addCue(`"${hit.matched}"`);
+  for (const { name } of contributions) {
+    if (name.startsWith('c:')) continue;
+    const described = describeFeature(name);
+    if (described) addCue(described);
+  }
+  return cues;
+}

@@ -1,0 +1,156 @@
+import type { FeatureVector } from './features.js';
+
+export interface TrainingDoc {
+  features: FeatureVector;
+  /** Probability the doc belongs to each class (sums to 1): a mixed example is 0.7 / 0.3. */
+  target: Float64Array;
+  weight: number;
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 7 };
+
+/** Deterministic shuffling: the same playbooks always train the same model. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function softmaxInPlace(values: Float64Array): void {
+  let max = -Infinity;
+  for (const value of values) if (value > max) max = value;
+  let sum = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    values[i] = Math.exp(values[i]! - max);
+    sum += values[i]!;
+  }
+  for (let i = 0; i < values.length; i += 1) values[i]! /= sum;
+}
+
+/**
+ * Multinomial logistic regression over sparse features, trained with AdaGrad. Linear, so every
+ * decision splits into per-feature contributions an agent can read as "why".
+ */
+export class SoftmaxModel {
+  private constructor(
+    readonly classCount: number,
+    private readonly featureIndex: Map<string, number>,
+    private readonly weights: Float64Array,
+    private readonly bias: Float64Array,
+  ) {}
+
+  static train(docs: readonly TrainingDoc[], classCount: number, options: TrainingOptions = DEFAULT_TRAINING): SoftmaxModel {
+    const featureIndex = new Map<string, number>();
+    const indexed = docs.map((doc) => {
+      const ids: number[] = [];
+      const values: number[] = [];
+      for (const [name, value] of doc.features) {
+        let id = featureIndex.get(name);
+        if (id === undefined) {
+          id = featureIndex.size;
+          featureIndex.set(name, id);
+        }
+        ids.push(id);
+        values.push(value);
+      }
+      return { ids, values, target: doc.target, weight: doc.weight };
+    });
+    const C = classCount;
+    const weights = new Float64Array(featureIndex.size * C);
+    const gradSquares = new Float64Array(featureIndex.size * C).fill(1e-8);
+    const bias = new Float64Array(C);
+    const biasSquares = new Float64Array(C).fill(1e-8);
+    const probabilities = new Float64Array(C);
+    const random = mulberry32(options.seed);
+    const order = indexed.map((_, i) => i);
+
+    for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+      for (let i = order.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const docIndex of order) {
+        const doc = indexed[docIndex]!;
+        probabilities.set(bias);
+        for (let k = 0; k < doc.ids.length; k += 1) {
+          const base = doc.ids[k]! * C;
+          const value = doc.values[k]!;
+          for (let c = 0; c < C; c += 1) probabilities[c]! += weights[base + c]! * value;
+        }
+        softmaxInPlace(probabilities);
+        for (let c = 0; c < C; c += 1) {
+          const error = (probabilities[c]! - doc.target[c]!) * doc.weight;
+          if (error === 0) continue;
+          biasSquares[c]! += error * error;
+          bias[c]! -= (options.learningRate * error) / Math.sqrt(biasSquares[c]!);
+          for (let k = 0; k < doc.ids.length; k += 1) {
+            const at = doc.ids[k]! * C + c;
+            const gradient = error * doc.values[k]! + options.l2 * weights[at]!;
+            gradSquares[at]! += gradient * gradient;
+            weights[at]! -= (options.learningRate * gradient) / Math.sqrt(gradSquares[at]!);
+          }
+        }
+      }
+    }
+    return new SoftmaxModel(C, featureIndex, weights, bias);
+  }
+
+  /** Features the model has never seen are ignored; the answer is a probability per class. */
+  predict(features: FeatureVector): Float64Array {
+    const C = this.classCount;
+    const scores = new Float64Array(this.bias);
+    for (const [name, value] of features) {
+      const id = this.featureIndex.get(name);
+      if (id === undefined) continue;
+      const base = id * C;
+      for (let c = 0; c < C; c += 1) scores[c]! += this.weights[base + c]! * value;
+    }
+    softmaxInPlace(scores);
+    return scores;
+  }
+
+  knows(name: string): boolean {
+    return this.featureIndex.has(name);
+  }
+
+  /**
+   * How much each feature pushed towards `classIndex` rather than the average class,
+   * largest first; only features that pushed towards it.
+   */
+  contributions(features: FeatureVector, classIndex: number): Array<{ name: string; amount: number }> {
+    const C = this.classCount;
+    const result: Array<{ name: string; amount: number }> = [];
+    for (const [name, value] of features) {
+      const id = this.featureIndex.get(name);
+      if (id === undefined) continue;
+      const base = id * C;
+      let mean = 0;
+      for (let c = 0; c < C; c += 1) mean += this.weights[base + c]!;
+      mean /= C;
+      const amount = (this.weights[base + classIndex]! - mean) * value;
+      if (amount > 0) result.push({ name, amount });
+    }
+    return result.sort((a, b) => b.amount - a.amount);
+  }
+
+  /** The largest weight a feature has for any class, as a measure of whether it is evidence at all. */
+  strength(name: string): number {
+    const id = this.featureIndex.get(name);
+    if (id === undefined) return 0;
+    let max = 0;
+    for (let c = 0; c < this.classCount; c += 1) max = Math.max(max, Math.abs(this.weights[id * this.classCount + c]!));
+    return max;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Command line for the core, without Slack:
+ *   npm run playbooks:check                       validate every playbook
+ *   npm run cli -- classify "some text"           a readable answer
+ *   npm run --silent cli -- classify --jsonl      JSON lines in, JSON lines out
+ */
+import { createInterface } from 'node:readline';
+import { Classifier, type Classification } from '../classifier/classifier.js';
+import { loadPlaybooks, PlaybookError } from '../playbooks/load.js';
+import type { PlaybookSet } from '../playbooks/playbook-set.js';
+import { formatClassification } from './format.js';
+
+const USAGE = `usage:
+  customertype playbooks:check [--dir playbooks/]
+  customertype classify "customer message"
+  customertype classify --jsonl   < messages.jsonl   (one {"text": "..."} per line)`;
+
+function loadOrExit(dir: string | undefined): { set: PlaybookSet; warnings: string[] } {
+  try {
+    return loadPlaybooks(dir);
+  } catch (error) {
+    if (error instanceof PlaybookError) {
+      for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+      process.stderr.write(`${error.problems.length} problem(s) in the playbooks.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The JSON-lines contract other tools rely on: exactly these fields, in this order. */
+function toJsonLine(result: Classification): string {
+  return JSON.stringify({
+    type: result.type,
+    confidence: Number(result.confidence.toFixed(4)),
+    ranked: result.ranked.map((entry) => ({ type: entry.type, score: Number(entry.score.toFixed(4)) })),
+    cues: result.cues,
+  });
+}
+
+async function classifyJsonLines(classifier: Classifier): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let text: unknown;
+    try {
+      text = (JSON.parse(line) as { text?: unknown })?.text;
+    } catch {
+      text = undefined;
+    }
+    // A bad line still gets its answer line, so outputs stay aligned with inputs.
+    process.stdout.write(`${toJsonLine(classifier.classify(typeof text === 'string' ? text : ''))}\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const dirFlag = rest.indexOf('--dir');
+  const dir = dirFlag >= 0 ? rest[dirFlag + 1] : undefined;
+  switch (command) {
+    case 'playbooks:check': {
+      const { set, warnings } = loadOrExit(dir);
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+      const examples = set.all.reduce((sum, playbook) => sum + playbook.examples.length, 0);
+      process.stdout.write(`${set.all.length} playbooks OK (${examples} examples): ${set.ids.join(', ')}\n`);
+      return 0;
+    }
+    case 'classify': {
+      const { set } = loadOrExit(dir);
+      const classifier = Classifier.train(set.all);
+      if (rest.includes('--jsonl')) {
+        await classifyJsonLines(classifier);
+        return 0;
+      }
+      const text = rest.filter((arg, index) => arg !== '--dir' && rest[index - 1] !== '--dir').join(' ');
+      if (text.trim() === '') {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      process.stdout.write(`${formatClassification(classifier.classify(text), set)}\n`);
+      return 0;
+    }
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`customertype: ${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+export const TYPE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_MESSAGE_CHARS = 4000;
+export const MIN_EXAMPLES = 10;
+export const RECOMMENDED_EXAMPLES = 25;
+export const CHANNELS = ['email', 'chat', 'social', 'phone', 'ticket'] as const;
+
+const text = (max: number) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is missing'
+          : typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
+            ? 'must be text, but YAML read it as a mapping: put the line in double quotes (a ": " inside it starts a key)'
+            : 'must be text',
+    })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+const list = <T extends z.ZodType>(item: T, min: number) =>
+  z
+    .array(item, { error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a list') })
+    .min(min, { error: `needs at least ${min} ${min === 1 ? 'entry' : 'entries'}` });
+
+const cue = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(80, { error: 'must be at most 80 characters' })
+  .refine((value) => value === value.toLowerCase(), { error: 'must be lower case' });
+
+export const exampleSchema = z.strictObject(
+  {
+    text: text(MAX_MESSAGE_CHARS),
+    channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` }).optional(),
+    also: z.string().regex(TYPE_ID, { error: 'must be a type id such as angry' }).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be an object with text') },
+);
+
+export const playbookSchema = z.strictObject(
+  {
+    id: z.string({ error: 'is missing' }).regex(TYPE_ID, { error: 'must be lower-case letters, digits and dashes, e.g. bargain-hunter' }),
+    name: text(100),
+    aliases: list(text(100), 0).default([]),
+    summary: text(200),
+    sources: list(z.coerce.string(), 0).default([]),
+    signals: list(text(500), 1),
+    cues: list(cue, 5),
+    actions: list(text(500), 2),
+    do: list(text(500), 2),
+    dont: list(text(500), 2),
+    openers: list(text(500), 1),
+    examples: list(exampleSchema, MIN_EXAMPLES),
+    quiz: z.strictObject(
+      {
+        why: text(300),
+        messages: list(text(MAX_MESSAGE_CHARS), 5),
+      },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'is missing: needs why and messages') },
+    ),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a mapping of fields') },
+);
+
+export const sharedSchema = z.strictObject(
+  {
+    every_customer_wants: list(text(300), 1),
+    manager_focus: list(text(300), 0).default([]),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a mapping of fields') },
+);
+
+export type Playbook = z.infer<typeof playbookSchema>;
+export type PlaybookExample = z.infer<typeof exampleSchema>;
+export type SharedGuidance = z.infer<typeof sharedSchema>;
