@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import type { Database } from 'better-sqlite3';
+import type { Classifier } from './classifier/classifier.js';
 import type { Config } from './config/config.js';
+import type { PlaybookSet } from './playbooks/playbook-set.js';
 import { InFlight } from './http/in-flight.js';
 import { closeServer, GuardedHttpReceiver, healthListener, listen } from './slack/receiver.js';
 import type { Logger } from './logging/logger.js';
@@ -13,6 +15,8 @@ export interface AppDependencies {
   config: Config;
   logger: Logger;
   db: Database;
+  playbooks: PlaybookSet;
+  classifier: Classifier;
   /** Retries of Slack Web API calls; tests turn them off to see failures at once. */
   slackRetries?: number;
   now?: () => number;
@@ -65,7 +69,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   app.use(async ({ next }) => {
     await inFlight.track(next);
   });
-  registerListeners(app, { logger, db });
+  registerListeners(app, { logger, db, playbooks: deps.playbooks, classifier: deps.classifier });
   app.error(async (error) => {
     logger.error(`Unhandled listener error: ${error.message}`);
   });

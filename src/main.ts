@@ -3,6 +3,8 @@ import { loadEnvFile } from './config/load-env-file.js';
 import { createLogger } from './logging/logger.js';
 import { openDatabase, DatabaseOpenError } from './store/database.js';
 import { startApp } from './app.js';
+import { Classifier } from './classifier/classifier.js';
+import { loadPlaybooks, PlaybookError } from './playbooks/load.js';
 
 const README_HINT = 'See "Configuration" in README.md.';
 
@@ -21,6 +23,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  let playbooks;
+  try {
+    playbooks = loadPlaybooks(config.PLAYBOOKS_DIR);
+  } catch (error) {
+    if (error instanceof PlaybookError) fail([...error.problems, 'Fix the playbooks (npm run playbooks:check) and start again.']);
+    throw error;
+  }
+  for (const warning of playbooks.warnings) logger.warn(warning);
+  const trainedAt = performance.now();
+  const classifier = Classifier.train(playbooks.set.all);
+  logger.info(`Learned ${playbooks.set.all.length} customer types in ${Math.round(performance.now() - trainedAt)} ms`);
   let db;
   try {
     db = openDatabase(config.DATABASE_PATH);
@@ -28,7 +41,7 @@ async function main(): Promise<void> {
     if (error instanceof DatabaseOpenError) fail([error.message]);
     throw error;
   }
-  const running = await startApp({ config, logger, db });
+  const running = await startApp({ config, logger, db, playbooks: playbooks.set, classifier });
 
   const shutdown = (signal: string) => {
     logger.info(`${signal} received: finishing requests in flight, then closing the database`);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('starting customertype', () => {
       DATABASE_PATH: join(cwd, 'notes.txt'),
     }).exit;
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(/^customertype: .*notes\.txt is not a SQLite database; it was left untouched/);
+    expect(stderr).toMatch(/^customertype: .*notes\.txt is not a SQLite database; it was left untouched/m);
   });
 
   it('with tokens, serves signed Slack requests on PORT, rejects stale ones, and stops cleanly on SIGTERM', async () => {
@@ -108,5 +108,17 @@ describe('starting customertype', () => {
       bot.kill('SIGKILL');
       await slack.stop();
     }
+  });
+});
+
+describe('starting customertype with broken playbooks', () => {
+  it('stops with the file, the field and what is wrong', async () => {
+    const dir = join(cwd, 'playbooks');
+    cpSync(resolve('playbooks'), dir, { recursive: true });
+    writeFileSync(join(dir, 'skeptic.yaml'), 'id: skeptic\nname: The Skeptic\nsummary: x\n');
+    const { code, stderr } = await run({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PLAYBOOKS_DIR: dir }).exit;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/customertype: playbooks\/skeptic\.yaml: signals: is missing/);
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -1,6 +1,14 @@
+interface BayesClassifier {
+  addDocument(text: string, label: string): void;
+  train(): void;
+  getClassifications(text: string): Array<{ label: string; value: number }>;
+}
+
 // natural pulls in dotenv, which announces itself on stdout unless told to be quiet.
 process.env.DOTENV_CONFIG_QUIET = 'true';
-const { default: natural } = await import('natural');
+// Imported by name at run time: natural ships TypeScript sources that do not compile under our settings.
+const naturalModule = 'natural';
+const natural = (await import(naturalModule)).default as { BayesClassifier: new () => BayesClassifier };
 
 /** natural's BayesClassifier, the off-the-shelf choice a team might reach for instead. */
 export class NaiveBayesBaseline {
@@ -12,10 +20,6 @@ export class NaiveBayesBaseline {
   }
 
   ranked(text: string): string[] {
-    return this.bayes.getClassifications(text).map((entry: { label: string }) => entry.label);
-  }
-
-  classify(text: string): string {
-    return this.bayes.classify(text);
+    return this.bayes.getClassifications(text).map((entry) => entry.label);
   }
 }

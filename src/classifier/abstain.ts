@@ -10,7 +10,7 @@ export const ABSTAIN_MESSAGES: Record<AbstainReason, string> = {
 };
 
 const STACK_LINE =
-  /^\s*(?:at\s+[\w$.<>[\]/]+\s*\(.*\)|at\s+\S+:\d+:\d+|File ".+", line \d+|Traceback \(most recent call last\)|[\w.$]+(?:Exception|Error)(?::.*)?|Caused by: .*|\.{3} \d+ more|[{}[\]],?|"[\w-]+"\s*:.*|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+(?:DEBUG|INFO|WARN|ERROR).*)\s*$/;
+  /^\s*(?:at\s+[\w$.<>[\]/]+\s*\(.*\)|at\s+\S+:\d+:\d+|File ".+", line \d+.*|Traceback \(most recent call last\):?|[\w.$]+(?:Exception|Error)(?::.*)?|Caused by: .*|\.{3} \d+ more|[{}[\]],?|"[\w-]+"\s*:.*|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+(?:DEBUG|INFO|WARN|ERROR).*)\s*$/;
 
 /** Most lines are stack frames, JSON or log lines: there are no customer words to read. */
 export function looksLikeCode(text: string): boolean {
@@ -22,15 +22,28 @@ export function looksLikeCode(text: string): boolean {
 }
 
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'i me my you your we our it its is are was were be been am the a an and or but to of in on for with at by from this that these those have has had do does did not no can could will would should just so if what how why when where which who please im its dont cant thanks'.split(
+  'i me my you your we our it its is are was were be been am the a an and or but to of in on for with at by from this that these those have has had do does did not no can could will would should just so if what how why when where which who please im its dont cant thanks ive youre thats id ill were theyre hes shes lets also very really get got'.split(
     ' ',
   ),
 );
 
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+
 /** Script and function words: a Chinese, Russian or Spanish message is not mistaken for English. */
 export function looksNonEnglish(text: string, words: readonly string[]): boolean {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  let letters = 0;
+  let latin = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+      letters += 1;
+      latin += 1;
+    } else if (code >= 0xc0 && LETTER.test(char)) {
+      letters += 1;
+      if (LATIN.test(char)) latin += 1;
+    }
+  }
   if (letters >= 4 && latin / letters < 0.5) return true;
   if (words.length < 6) return false;
   const english = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;

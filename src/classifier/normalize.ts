@@ -8,12 +8,15 @@ export const QUOTED_WEIGHT = 0.3;
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const BINARY_NOISE = /[\u0000-\u0008\u000E-\u001F\uFFFD\uE000-\uF8FF]/g;
-
-/** Share of characters that only binary data or a broken encoding produce. */
+/** Share of characters that only binary data or a broken encoding produce (controls, U+FFFD, private use). */
 export function binaryNoiseRatio(text: string): number {
   if (text.length === 0) return 0;
-  return (text.match(BINARY_NOISE)?.length ?? 0) / text.length;
+  let noise = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) noise += 1;
+  }
+  return noise / text.length;
 }
 
 /** Slack's own markup, in pasted or forwarded text: mentions vanish, links keep their label. */

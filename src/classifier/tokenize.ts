@@ -29,6 +29,14 @@ function markToken(run: string): string {
   return hasBang ? '!!' : '??';
 }
 
+/** Three or more letters, all capitals: "REFUND" and "NOW" shout, "I" and "Ok" do not. */
+function isShouted(word: string): boolean {
+  if (word !== word.toUpperCase()) return false;
+  let letters = 0;
+  for (const char of word) if (char.toLowerCase() !== char) letters += 1;
+  return letters >= 3;
+}
+
 export function isNegator(word: string): boolean {
   return NEGATORS.has(word);
 }
@@ -40,9 +48,9 @@ export function tokenize(text: string, weight = 1): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const [, word, number, emoji, marks] = match;
     if (word !== undefined) {
-      const lower = word.toLowerCase().replace(/['’]/g, '');
-      const letters = word.replace(/[^\p{L}]/gu, '');
-      const caps = letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+      const folded = word.toLowerCase();
+      const lower = folded.includes("'") || folded.includes('’') ? folded.replace(/['’]/g, '') : folded;
+      const caps = folded !== word && isShouted(word);
       const negated = negationLeft > 0;
       if (SCOPE_BREAKERS.has(lower)) negationLeft = 0;
       else if (negationLeft > 0) negationLeft -= 1;

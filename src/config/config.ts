@@ -35,6 +35,7 @@ const envSchema = z.object({
       .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   ),
   DATABASE_PATH: optional(z.string()).transform((path) => path ?? './data/customertype.db'),
+  PLAYBOOKS_DIR: optional(z.string()),
   LOG_LEVEL: optional(
     z.enum(LOG_LEVELS, { error: `is not valid: expected one of ${LOG_LEVELS.join(', ')}` }),
   ).transform((level) => level ?? 'info'),

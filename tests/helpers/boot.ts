@@ -6,6 +6,19 @@ import { startApp, type RunningApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config/config.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { openDatabase } from '../../src/store/database.js';
+import { Classifier } from '../../src/classifier/classifier.js';
+import { loadPlaybooks } from '../../src/playbooks/load.js';
+import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
+
+let trained: { playbooks: PlaybookSet; classifier: Classifier } | undefined;
+/** Training takes a few hundred milliseconds; every app booted in one test file shares the result. */
+function core() {
+  if (!trained) {
+    const playbooks = loadPlaybooks().set;
+    trained = { playbooks, classifier: Classifier.train(playbooks.all) };
+  }
+  return trained;
+}
 import { FakeSlack } from './fake-slack.js';
 import { signedHeaders, TEST_SIGNING_SECRET, type SignOptions } from './slack-request.js';
 
@@ -43,7 +56,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
   const db = openDatabase(config.DATABASE_PATH);
-  const running = await startApp({ config, logger, db, slackRetries: 0, ...(options.now ? { now: options.now } : {}) });
+  const running = await startApp({ config, logger, db, ...core(), slackRetries: 0, ...(options.now ? { now: options.now } : {}) });
   const baseUrl = `http://127.0.0.1:${running.address.port}`;
   let stopped = false;
   return {

@@ -1,0 +1,87 @@
+/**
+ * Classifier speed, next to the Naive Bayes baseline, on one core:
+ * latency p50/p99 for 100- and 2,000-character messages, and messages per second at 200 characters.
+ * Writes docs/benchmarks.md as well as printing it.
+ *
+ *   npm run bench
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { Classifier } from '../src/classifier/classifier.js';
+import { loadPlaybooks } from '../src/playbooks/load.js';
+import { NaiveBayesBaseline } from './lib/baseline.js';
+import { percentile } from './lib/metrics.js';
+
+const { set } = loadPlaybooks();
+const trainStart = performance.now();
+const classifier = Classifier.train(set.all);
+const trainMs = performance.now() - trainStart;
+const baselineStart = performance.now();
+const baseline = new NaiveBayesBaseline(set.all.flatMap((type) => type.examples.map((e) => ({ text: e.text, label: type.id }))));
+const baselineTrainMs = performance.now() - baselineStart;
+
+// Benchmark text comes from the held-out file: realistic, and never seen in training.
+const corpus = readFileSync('eval/heldout.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => (JSON.parse(line) as { text: string }).text);
+function messagesOf(length: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    let text = '';
+    for (let j = i; text.length < length; j += 1) text += `${corpus[j % corpus.length]} `;
+    return text.slice(0, length);
+  });
+}
+
+function latencies(classify: (text: string) => unknown, messages: string[]): { p50: number; p99: number; max: number } {
+  for (const message of messages.slice(0, 200)) classify(message);
+  const times: number[] = [];
+  for (const message of messages) {
+    const start = process.hrtime.bigint();
+    classify(message);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)! };
+}
+
+function throughput(classify: (text: string) => unknown, messages: string[], seconds = 2): number {
+  let done = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    for (let i = 0; i < 500; i += 1) classify(messages[(done + i) % messages.length]!);
+    done += 500;
+  }
+  return done / ((performance.now() - start) / 1000);
+}
+
+const ours = (text: string) => classifier.classify(text);
+const theirs = (text: string) => baseline.ranked(text);
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+const rows: string[] = [];
+for (const length of [100, 2000]) {
+  const messages = messagesOf(length, 3000);
+  const a = latencies(ours, messages);
+  const b = latencies(theirs, messages);
+  rows.push(`| latency, ${length} characters | p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, max ${ms(a.max)} | p50 ${ms(b.p50)}, p99 ${ms(b.p99)} |`);
+}
+const typical = messagesOf(200, 3000);
+rows.push(`| throughput, 200 characters | ${Math.round(throughput(ours, typical)).toLocaleString('en')} messages/s | ${Math.round(throughput(theirs, typical, 1)).toLocaleString('en')} messages/s |`);
+rows.push(`| training at start-up | ${Math.round(trainMs)} ms | ${Math.round(baselineTrainMs)} ms |`);
+
+const cpu = cpus()[0];
+const report = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. One process, one core.
+
+## Classifier
+
+| measure | customertype | Naive Bayes (natural) |
+|---|---|---|
+${rows.join('\n')}
+
+Targets: p99 under 1 ms for 2,000 characters; at least 10,000 messages of 200 characters per second.
+`;
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/benchmarks.md', report);
+process.stdout.write(report);

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Classifier, type Classification } from '../../src/classifier/classifier.js';
+import { loadPlaybooks } from '../../src/playbooks/load.js';
+import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
+
+let playbooks: PlaybookSet;
+let classifier: Classifier;
+beforeAll(() => {
+  playbooks = loadPlaybooks().set;
+  classifier = Classifier.train(playbooks.all);
+});
+
+const scoreOf = (result: Classification, type: string) => result.ranked.find((entry) => entry.type === type)!.score;
+
+describe('classify: answers', () => {
+  it('ranks every type, best first, with scores that sum to 1', () => {
+    const result = classifier.classify('I have asked three times for my refund and nobody answers. This is ridiculous!');
+    expect(result.ranked.map((entry) => entry.type).sort()).toEqual([...playbooks.ids].sort());
+    for (let i = 1; i < result.ranked.length; i += 1) expect(result.ranked[i - 1]!.score).toBeGreaterThanOrEqual(result.ranked[i]!.score);
+    expect(result.ranked.reduce((sum, entry) => sum + entry.score, 0)).toBeCloseTo(1, 6);
+    expect(result.type).toBe('angry');
+    expect(result.confidence).toBe(result.ranked[0]!.score);
+    expect(result.cues).toContain('"ridiculous"');
+  });
+
+  it('gives each type its own examples back, mostly', () => {
+    for (const playbook of playbooks.all) {
+      const right = playbook.examples.filter((example) => classifier.classify(example.text).type === playbook.id).length;
+      expect(right / playbook.examples.length, playbook.id).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
+  it('is deterministic: the same playbooks train the same model', () => {
+    const again = Classifier.train(playbooks.all);
+    for (const text of ['Is there a coupon for first orders?', 'I am so confused by this invoice', 'asdf']) {
+      expect(again.classify(text)).toEqual(classifier.classify(text));
+    }
+  });
+});
+
+describe('classify: quirks of real messages', () => {
+  it('reads negation: "not angry, just confused" is confused, and "angry" is not a cue', () => {
+    const result = classifier.classify("I'm not angry, just confused. What does this second charge on my bill mean?");
+    expect(result.type).toBe('confused');
+    expect(result.cues.join(' ')).not.toMatch(/\bangry\b/);
+  });
+
+  it('reads intensity: capitals and "!!!" push towards anger', () => {
+    const calm = classifier.classify('my order has not arrived and nobody has replied to my emails');
+    const loud = classifier.classify('MY ORDER HAS NOT ARRIVED AND NOBODY HAS REPLIED TO MY EMAILS!!!');
+    expect(scoreOf(loud, 'angry')).toBeGreaterThan(scoreOf(calm, 'angry'));
+    const shouted = classifier.classify('YOUR SERVICE IS GARBAGE AND I WANT MY MONEY BACK!!!');
+    expect(shouted.type).toBe('angry');
+    expect(shouted.cues).toContain('ALL CAPS');
+  });
+
+  it('reads "???" as a question that matters', () => {
+    const plain = classifier.classify('what does this fee mean');
+    const puzzled = classifier.classify('what does this fee mean???');
+    expect(scoreOf(puzzled, 'confused')).toBeGreaterThanOrEqual(scoreOf(plain, 'confused'));
+  });
+
+  it('ignores Slack markup in pasted text: mentions vanish, links keep their label, entities decode', () => {
+    const result = classifier.classify('<!channel> <@U012ABC> this is <https://example.com/t/1|absolutely ridiculous> &amp; UNACCEPTABLE &lt;3');
+    expect(result.type).toBe('angry');
+    expect(result.cues.join(' ')).not.toMatch(/U012ABC|channel|https/);
+  });
+
+  it('weighs quoted email history less than what the customer just wrote', () => {
+    const text = [
+      "Sorry, I'm confused. Which of the two plans am I actually on now? The app and the invoice say different things.",
+      '',
+      'On Mon, 3 Mar 2025 at 09:12, Support <help@example.com> wrote:',
+      '> This is UNACCEPTABLE. Worst service ever, I am furious!!!',
+      '> Fix it NOW.',
+    ].join('\n');
+    expect(classifier.classify(text).type).toBe('confused');
+  });
+
+  it('is not swayed by greetings and signatures', () => {
+    const body = 'Do you have any discount codes or a cheaper plan? The price is a bit steep for us.';
+    const signed = `Hi team,\n\n${body}\n\nBest regards,\nJordan Lee\nHead of Operations, Example Ltd\nSent from my iPhone`;
+    expect(classifier.classify(signed).type).toBe(classifier.classify(body).type);
+    expect(classifier.classify(signed).type).toBe('bargain-hunter');
+  });
+
+  it('names a second type when a message clearly shows two', () => {
+    const result = classifier.classify(
+      "I've been a loyal customer for twelve years and I have never been treated this badly. I am furious, this is absolutely unacceptable!!!",
+    );
+    expect(['angry', 'loyalist']).toContain(result.type);
+    expect(result.secondary?.type).toBe(result.type === 'angry' ? 'loyalist' : 'angry');
+  });
+});
+
+describe('classify: abstains instead of guessing', () => {
+  it.each([
+    ['empty', '', 'empty'],
+    ['whitespace', ' \n\t  ', 'empty'],
+    ['a URL alone', 'https://example.com/orders/12345?ref=abc', 'empty'],
+    ['"ok"', 'ok', 'no-signal'],
+    ['keyboard mashing', 'asdf', 'no-signal'],
+    ['emoji only', '😀😀🎉🎉👍', 'no-signal'],
+    ['a Java stack trace', 'java.lang.NullPointerException: x\n\tat com.acme.Foo.bar(Foo.java:42)\n\tat com.acme.Main.main(Main.java:7)', 'code'],
+    ['a Python traceback', 'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\nValueError: bad', 'code'],
+    ['Chinese', '你好，我的订单三个星期了还没有到，请帮我查一下。', 'language'],
+    ['Spanish', 'Hola, quiero cancelar mi pedido porque llegó tarde y está roto, gracias', 'language'],
+    ['binary', String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 7) % 32)), 'binary'],
+  ])('%s', (_name, text, reason) => {
+    const result = classifier.classify(text);
+    expect(result.type).toBeNull();
+    expect(result.abstain?.reason).toBe(reason);
+    expect(result.abstain?.message.length).toBeGreaterThan(10);
+    expect(result.ranked).toHaveLength(playbooks.ids.length);
+    expect(result.cues).toEqual([]);
+  });
+
+  it('does not throw on input that is not a string', () => {
+    for (const input of [undefined, null, 42, {}, ['text']]) expect(classifier.classify(input).abstain?.reason).toBe('empty');
+  });
+
+  it('reads only the first 4,000 characters of a 100 KB message and says so', () => {
+    const huge = `${'I want a refund NOW, this is ridiculous! '.repeat(2600)}`;
+    expect(huge.length).toBeGreaterThan(100_000);
+    const result = classifier.classify(huge);
+    expect(result.truncated).toBe(true);
+    expect(result.type).toBe('angry');
+  });
+
+  it('survives control characters and lone surrogate halves', () => {
+    const text = `Where\u0000 is my\u0007 refund\uD800?? I've waited\uDFFF three weeks\u001B and nobody answers!`;
+    const result = classifier.classify(text);
+    expect(result.type).not.toBeNull();
+    expect(JSON.stringify(result)).not.toMatch(/\\u0000|\\ud800|\\udfff/i);
+  });
+});
