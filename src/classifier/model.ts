@@ -133,10 +133,6 @@ export class SoftmaxModel {
     return scores;
   }
 
-  knows(name: string): boolean {
-    return this.featureIndex.has(name);
-  }
-
   /**
    * How much each feature pushed towards `classIndex` rather than the average class,
    * largest first; only features that pushed towards it.

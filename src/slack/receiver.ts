@@ -5,7 +5,6 @@ import {
   HTTPReceiver,
   type App,
   type Receiver,
-  type ReceiverEvent,
   type ReceiverProcessEventErrorHandlerArgs,
   type ReceiverUnhandledRequestHandlerArgs,
 } from '@slack/bolt';
@@ -147,4 +146,3 @@ export class GuardedHttpReceiver implements Receiver {
   }
 }
 
-export type { ReceiverEvent };
