@@ -18,12 +18,6 @@ const folds = Number(args[args.indexOf('--folds') + 1] ?? 5) || 5;
 const EXTERNAL_DIR = resolve('../shared/external');
 const HELDOUT_FILE = resolve('eval/heldout.jsonl');
 
-interface Labelled {
-  text: string;
-  label: string;
-  also?: string | undefined;
-}
-
 const { set } = loadPlaybooks();
 const types = set.all;
 const labels = set.ids;
@@ -45,12 +39,9 @@ function predictBaseline(baseline: NaiveBayesBaseline, text: string, expected: s
   return { expected, predicted: ranked[0] ?? null, top3: ranked.slice(0, 3) };
 }
 
-function withExamples(keep: (example: Labelled, index: number) => boolean): TypeDefinition[] {
-  return types.map((type) => ({
-    id: type.id,
-    cues: type.cues,
-    examples: type.examples.filter((example, index) => keep({ ...example, label: type.id }, index)),
-  }));
+/** Every type with its cues, and only the examples of the other folds. */
+function trainingFolds(fold: number): TypeDefinition[] {
+  return types.map((type) => ({ id: type.id, cues: type.cues, examples: type.examples.filter((_, index) => index % folds !== fold) }));
 }
 
 function report(title: string, ours: Summary, baseline: Summary, showTypes: boolean): void {
@@ -76,9 +67,9 @@ const started = performance.now();
 const cvOurs: Prediction[] = [];
 const cvBaseline: Prediction[] = [];
 for (let fold = 0; fold < folds; fold += 1) {
-  const training = withExamples((_, index) => index % folds !== fold);
+  const training = trainingFolds(fold);
   const classifier = Classifier.train(training);
-  const baseline = new NaiveBayesBaseline(training.flatMap((type) => type.examples.map((e) => ({ text: e.text, label: type.id }))));
+  const baseline = new NaiveBayesBaseline(training);
   for (const type of types) {
     type.examples.forEach((example, index) => {
       if (index % folds !== fold) return;
@@ -95,7 +86,7 @@ console.log(`\nmacro-F1 lead over the baseline: ${((cv.macroF1 - cvBase.macroF1)
 
 // Held-out: messages written for evaluation and never used in training.
 const full = Classifier.train(types);
-const fullBaseline = new NaiveBayesBaseline(types.flatMap((type) => type.examples.map((e) => ({ text: e.text, label: type.id }))));
+const fullBaseline = new NaiveBayesBaseline(types);
 if (existsSync(HELDOUT_FILE)) {
   const rows = readJsonl(HELDOUT_FILE);
   const ours = rows.map((row) => predictOurs(full, row.text, row.expect));

@@ -1,12 +1,11 @@
-import { ConfigError, parseConfig } from './config/config.js';
-import { loadEnvFile } from './config/load-env-file.js';
-import { createLogger } from './logging/logger.js';
-import { openDatabase, DatabaseOpenError } from './store/database.js';
 import { startApp } from './app.js';
 import { Classifier } from './classifier/classifier.js';
-import { loadPlaybooks, PlaybookError } from './playbooks/load.js';
-
-const README_HINT = 'See "Configuration" in README.md.';
+import { parseConfig } from './config/config.js';
+import { loadEnvFile } from './config/load-env-file.js';
+import { createLogger } from './logging/logger.js';
+import { loadPlaybooks } from './playbooks/load.js';
+import { ProblemsError } from './problems.js';
+import { openDatabase } from './store/database.js';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`customertype: ${line}\n`);
@@ -15,32 +14,14 @@ function fail(lines: string[]): never {
 
 async function main(): Promise<void> {
   loadEnvFile();
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) fail([...error.problems, README_HINT]);
-    throw error;
-  }
+  const config = parseConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
-  let playbooks;
-  try {
-    playbooks = loadPlaybooks(config.PLAYBOOKS_DIR);
-  } catch (error) {
-    if (error instanceof PlaybookError) fail([...error.problems, 'Fix the playbooks (npm run playbooks:check) and start again.']);
-    throw error;
-  }
+  const playbooks = loadPlaybooks(config.PLAYBOOKS_DIR);
   for (const warning of playbooks.warnings) logger.warn(warning);
   const trainedAt = performance.now();
   const classifier = Classifier.train(playbooks.set.all);
   logger.info(`Learned ${playbooks.set.all.length} customer types in ${Math.round(performance.now() - trainedAt)} ms`);
-  let db;
-  try {
-    db = openDatabase(config.DATABASE_PATH);
-  } catch (error) {
-    if (error instanceof DatabaseOpenError) fail([error.message]);
-    throw error;
-  }
+  const db = openDatabase(config.DATABASE_PATH);
   const running = await startApp({ config, logger, db, playbooks: playbooks.set, classifier });
 
   const shutdown = (signal: string) => {
@@ -58,6 +39,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ProblemsError) fail(error.hint ? [...error.problems, error.hint] : error.problems);
   const err = error as NodeJS.ErrnoException;
   if (err.code === 'EADDRINUSE') fail([`port ${process.env.PORT ?? 3000} is already in use. Set PORT to a free port.`]);
   fail([`failed to start: ${err.message ?? String(error)}`]);

@@ -22,7 +22,7 @@ export function looksLikeCode(text: string): boolean {
 }
 
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'i me my you your we our it its is are was were be been am the a an and or but to of in on for with at by from this that these those have has had do does did not no can could will would should just so if what how why when where which who please im its dont cant thanks ive youre thats id ill were theyre hes shes lets also very really get got'.split(
+  'i me my you your we our it its is are was were be been am the a an and or but to of in on for with at by from this that these those have has had do does did not no can could will would should just so if what how why when where which who please im dont cant thanks ive youre thats id ill theyre hes shes lets also very really get got'.split(
     ' ',
   ),
 );

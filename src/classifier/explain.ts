@@ -4,7 +4,7 @@ import type { CueHit } from './cues.js';
 const MAX_CUES = 6;
 
 /** How a feature reads to an agent; undefined for features that explain nothing on their own. */
-export function describeFeature(name: string, surface: ReadonlyMap<string, string> = new Map()): string | undefined {
+export function describeFeature(name: string, surface: ReadonlyMap<string, string>): string | undefined {
   const [family, ...rest] = name.split(':');
   const value = rest.join(':');
   switch (family) {
@@ -42,7 +42,6 @@ export function explain(
   const seenWords = new Set<string>();
   const addCue = (cue: string) => {
     if (cues.length >= MAX_CUES || cues.includes(cue)) return;
-    if (cue === 'capitals' && cues.includes('ALL CAPS')) return;
     const words = cue.replace(/"/g, '').split(' ');
     if (cue.startsWith('"') && words.every((word) => seenWords.has(word))) return;
     cues.push(cue);

@@ -76,8 +76,8 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
   for (const [typeId, weight] of cueWeight) features.set(`c:${typeId}`, weight <= 1 ? weight : 1 + Math.log(weight));
 
   if (capsWords > 0 && wordCount > 0) {
-    features.set('s:caps', 1);
-    if (longestCapsRun >= 2 || capsWords / wordCount > 0.3) features.set('s:shouting', 1);
+    const shouting = longestCapsRun >= 2 || capsWords / wordCount > 0.3;
+    features.set(shouting ? 's:shouting' : 's:caps', 1);
   }
   if (wordCount > 0) features.set(lengthBucket(wordCount), 1);
   return { features, tokens, cueHits, wordCount, surface };

@@ -7,7 +7,6 @@
 import { createInterface } from 'node:readline';
 import { Classifier, type Classification } from '../classifier/classifier.js';
 import { loadPlaybooks, PlaybookError } from '../playbooks/load.js';
-import type { PlaybookSet } from '../playbooks/playbook-set.js';
 import { formatClassification } from './format.js';
 
 const USAGE = `usage:
@@ -15,18 +14,6 @@ const USAGE = `usage:
   customertype classify "customer message"
   customertype classify --jsonl   < messages.jsonl   (one {"text": "..."} per line)`;
 
-function loadOrExit(dir: string | undefined): { set: PlaybookSet; warnings: string[] } {
-  try {
-    return loadPlaybooks(dir);
-  } catch (error) {
-    if (error instanceof PlaybookError) {
-      for (const problem of error.problems) process.stderr.write(`${problem}\n`);
-      process.stderr.write(`${error.problems.length} problem(s) in the playbooks.\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
 
 /** The JSON-lines contract other tools rely on: exactly these fields, in this order. */
 function toJsonLine(result: Classification): string {
@@ -59,14 +46,14 @@ async function main(argv: string[]): Promise<number> {
   const dir = dirFlag >= 0 ? rest[dirFlag + 1] : undefined;
   switch (command) {
     case 'playbooks:check': {
-      const { set, warnings } = loadOrExit(dir);
+      const { set, warnings } = loadPlaybooks(dir);
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       const examples = set.all.reduce((sum, playbook) => sum + playbook.examples.length, 0);
       process.stdout.write(`${set.all.length} playbooks OK (${examples} examples): ${set.ids.join(', ')}\n`);
       return 0;
     }
     case 'classify': {
-      const { set } = loadOrExit(dir);
+      const { set } = loadPlaybooks(dir);
       const classifier = Classifier.train(set.all);
       if (rest.includes('--jsonl')) {
         await classifyJsonLines(classifier);
@@ -89,7 +76,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`customertype: ${(error as Error).message}\n`);
+    if (error instanceof PlaybookError) {
+      for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+      process.stderr.write(`${error.problems.length} problem(s) in the playbooks.\n`);
+    } else {
+      process.stderr.write(`customertype: ${(error as Error).message}\n`);
+    }
     process.exit(1);
   },
 );

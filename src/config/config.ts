@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemsError } from '../problems.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -43,10 +44,9 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema> & { socketMode: boolean };
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'ConfigError';
+export class ConfigError extends ProblemsError {
+  constructor(problems: string[]) {
+    super(problems, 'See "Configuration" in README.md.');
   }
 }
 

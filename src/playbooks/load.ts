@@ -3,16 +3,16 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { ProblemsError } from '../problems.js';
 import { playbookSchema, RECOMMENDED_EXAMPLES, sharedSchema, type Playbook, type SharedGuidance } from './schema.js';
 import { PlaybookSet } from './playbook-set.js';
 
 export const DEFAULT_PLAYBOOKS_DIR = fileURLToPath(new URL('../../playbooks/', import.meta.url));
 const SHARED_FILE = '_shared.yaml';
 
-export class PlaybookError extends Error {
-  override name = 'PlaybookError';
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
+export class PlaybookError extends ProblemsError {
+  constructor(problems: string[]) {
+    super(problems, 'Fix the playbooks (npm run playbooks:check) and start again.');
   }
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   AuthorizationError,
@@ -10,61 +10,10 @@ import {
 } from '@slack/bolt';
 import type { Logger } from '../logging/logger.js';
 import { asBoltLogger } from './bolt-logger.js';
+import { closeServer, healthListener, listen, sendStatus, type HealthCheck, type ListenOptions } from '../http/server.js';
 import { isFreshTimestamp } from '../http/timestamp.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
-
-export interface HealthCheck {
-  (): boolean;
-}
-
-export interface ListenOptions {
-  port: number;
-  host?: string;
-}
-
-function sendStatus(res: ServerResponse, status: number, body?: object): void {
-  if (res.headersSent) return;
-  if (body === undefined) {
-    res.writeHead(status).end();
-    return;
-  }
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-/** Answers `/healthz`; anything else that is not Slack's is a 404. Shared by both modes. */
-export function healthListener(health: HealthCheck) {
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== HEALTH_PATH) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendStatus(res, 405);
-      return true;
-    }
-    const healthy = health();
-    sendStatus(res, healthy ? 200 : 503, { ok: healthy });
-    return true;
-  };
-}
-
-export function listen(server: Server, { port, host }: ListenOptions): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address() as AddressInfo);
-    });
-  });
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    // Keep-alive sockets would hold close() open forever; requests already running keep theirs.
-    server.closeIdleConnections();
-  });
-}
 
 export interface GuardedReceiverOptions {
   signingSecret: string;

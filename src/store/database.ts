@@ -2,12 +2,15 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { ProblemsError } from '../problems.js';
 import { loadMigrations, migrate, MigrationError } from './migrations.js';
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
-export class DatabaseOpenError extends Error {
-  override name = 'DatabaseOpenError';
+export class DatabaseOpenError extends ProblemsError {
+  constructor(problem: string) {
+    super([problem]);
+  }
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';

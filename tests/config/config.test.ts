@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config/config.js';
+import { problemsOf } from '../helpers/problems.js';
 
 const valid = { SLACK_BOT_TOKEN: 'xoxb-123-abc', SLACK_SIGNING_SECRET: '0123456789abcdef' };
 
-function problemsFor(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsFor = (env: Record<string, string>) => problemsOf(() => parseConfig(env), ConfigError);
 
 describe('parseConfig', () => {
   it('applies defaults and picks HTTP mode without an app token', () => {

@@ -9,6 +9,8 @@ import { openDatabase } from '../../src/store/database.js';
 import { Classifier } from '../../src/classifier/classifier.js';
 import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
+import { FakeSlack } from './fake-slack.js';
+import { signedHeaders, TEST_SIGNING_SECRET, type SignOptions } from './slack-request.js';
 
 let trained: { playbooks: PlaybookSet; classifier: Classifier } | undefined;
 /** Training takes a few hundred milliseconds; every app booted in one test file shares the result. */
@@ -19,8 +21,6 @@ function core() {
   }
   return trained;
 }
-import { FakeSlack } from './fake-slack.js';
-import { signedHeaders, TEST_SIGNING_SECRET, type SignOptions } from './slack-request.js';
 
 export interface BootedApp {
   slack: FakeSlack;

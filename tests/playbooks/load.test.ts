@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOKS_DIR, loadPlaybooks, PlaybookError } from '../../src/playbooks/load.js';
+import { problemsOf } from '../helpers/problems.js';
 
 let dir: string;
 beforeEach(() => {
@@ -11,15 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function problems(): string[] {
-  try {
-    loadPlaybooks(dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlaybookError);
-    return (error as PlaybookError).problems;
-  }
-  throw new Error('expected the playbooks to be refused');
-}
+const problems = () => problemsOf(() => loadPlaybooks(dir), PlaybookError);
 
 const edit = (file: string, change: (text: string) => string) =>
   writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
