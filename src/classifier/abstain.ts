@@ -34,14 +34,17 @@ const LATIN = /\p{Script=Latin}/u;
 export function looksNonEnglish(text: string, words: readonly string[]): boolean {
   let letters = 0;
   let latin = 0;
-  for (const char of text) {
-    const code = char.charCodeAt(0);
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
     if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
       letters += 1;
       latin += 1;
-    } else if (code >= 0xc0 && LETTER.test(char)) {
-      letters += 1;
-      if (LATIN.test(char)) latin += 1;
+    } else if (code >= 0xc0 && !(code >= 0xdc00 && code <= 0xdfff)) {
+      const char = String.fromCodePoint(text.codePointAt(index)!);
+      if (LETTER.test(char)) {
+        letters += 1;
+        if (LATIN.test(char)) latin += 1;
+      }
     }
   }
   if (letters >= 4 && latin / letters < 0.5) return true;

@@ -1,10 +1,9 @@
 import { ABSTAIN_MESSAGES, looksLikeCode, looksNonEnglish, STOPWORDS, type AbstainReason } from './abstain.js';
 import { CueMatcher } from './cues.js';
 import { explain } from './explain.js';
-import { extractFeatures, type FeatureVector } from './features.js';
+import { extractFeatures, surfaceOf, type FeatureVector } from './features.js';
 import { DEFAULT_TRAINING, SoftmaxModel, type TrainingDoc, type TrainingOptions } from './model.js';
 import { binaryNoiseRatio, cleanText, splitSegments } from './normalize.js';
-import { stem } from './stem.js';
 
 /** What the classifier needs of a playbook: the core's view, free of display fields. */
 export interface TypeDefinition {
@@ -111,11 +110,14 @@ export class Classifier {
     if (looksLikeCode(cleaned)) return this.abstain('code', truncated);
 
     const segments = splitSegments(cleaned);
-    const { features, tokens, cueHits, surface } = extractFeatures(segments, this.cues);
+    const { features, tokens, cueHits } = extractFeatures(segments, this.cues);
     const words = tokens.filter((token) => token.kind === 'word').map((token) => token.text);
     if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain('language', truncated);
 
-    const evidence = new Set(words.filter((word) => !STOPWORDS.has(word) && this.model.strength(`w:${stem(word)}`) > 0.05)).size;
+    let evidence = 0;
+    for (const name of features.keys()) {
+      if (name.startsWith('w:') && !STOPWORDS.has(name.slice(2)) && this.model.strength(name) > 0.05) evidence += 1;
+    }
     if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, this.rank(features));
 
     const ranked = this.rank(features);
@@ -124,7 +126,7 @@ export class Classifier {
     if (top.score < this.options.minConfidence && !topHasCue) return this.abstain('unsure', truncated, ranked);
 
     const topIndex = this.typeIds.indexOf(top.type);
-    const cues = explain(top.type, cueHits, this.model.contributions(features, topIndex), surface);
+    const cues = explain(top.type, cueHits, this.model.contributions(features, topIndex), (name) => surfaceOf(tokens, name));
     // A second type counts when the message carries that type's own cue words and the model ranks it near the top.
     const secondary =
       ranked

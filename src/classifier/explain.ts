@@ -4,17 +4,17 @@ import type { CueHit } from './cues.js';
 const MAX_CUES = 6;
 
 /** How a feature reads to an agent; undefined for features that explain nothing on their own. */
-export function describeFeature(name: string, surface: ReadonlyMap<string, string>): string | undefined {
+export function describeFeature(name: string, surface: (name: string) => string | undefined): string | undefined {
   const [family, ...rest] = name.split(':');
   const value = rest.join(':');
   switch (family) {
     case 'w':
       if (value === '#num' || STOPWORDS.has(value) || value.startsWith('not_')) return undefined;
-      return `"${surface.get(name) ?? value}"`;
+      return `"${surface(name) ?? value}"`;
     case 'b': {
       const words = value.split('_');
       if (value.includes('#num') || words.every((word) => STOPWORDS.has(word))) return undefined;
-      return `"${surface.get(name) ?? words.join(' ')}"`;
+      return `"${surface(name) ?? words.join(' ')}"`;
     }
     case 's':
       if (value === 'shouting') return 'ALL CAPS';
@@ -36,7 +36,7 @@ export function explain(
   topType: string,
   hits: readonly CueHit[],
   contributions: ReadonlyArray<{ name: string }>,
-  surface: ReadonlyMap<string, string>,
+  surface: (name: string) => string | undefined,
 ): string[] {
   const cues: string[] = [];
   const seenWords = new Set<string>();

@@ -11,8 +11,6 @@ export interface ExtractedFeatures {
   tokens: Token[];
   cueHits: CueHit[];
   wordCount: number;
-  /** How a word or word-pair feature was written in this message, for explanations ("charg" → "charges"). */
-  surface: Map<string, string>;
 }
 
 function add(features: FeatureVector, name: string, value: number): void {
@@ -40,21 +38,12 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
   let capsRun = 0;
   let longestCapsRun = 0;
   let previousWord: string | undefined;
-  let previousSurface = '';
-  const surface = new Map<string, string>();
   for (const token of tokens) {
-    if (token.kind === 'word' || token.kind === 'emoji' || token.kind === 'number') {
+    if (isTerm(token)) {
       if (token.kind === 'word') wordCount += 1;
-      const term = token.kind === 'word' ? stem(token.text) : token.text;
-      const unigram = token.negated ? `w:not_${term}` : `w:${term}`;
-      add(raw, unigram, token.weight);
-      if (!surface.has(unigram)) surface.set(unigram, token.text);
-      if (previousWord) {
-        const bigram = `b:${previousWord}_${term}`;
-        add(raw, bigram, token.weight);
-        if (!surface.has(bigram)) surface.set(bigram, `${previousSurface} ${token.text}`);
-      }
-      previousSurface = token.text;
+      const term = termOf(token);
+      add(raw, token.negated ? `w:not_${term}` : `w:${term}`, token.weight);
+      if (previousWord) add(raw, `b:${previousWord}_${term}`, token.weight);
       previousWord = term;
       if (token.caps) {
         capsWords += 1;
@@ -80,5 +69,37 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
     features.set(shouting ? 's:shouting' : 's:caps', 1);
   }
   if (wordCount > 0) features.set(lengthBucket(wordCount), 1);
-  return { features, tokens, cueHits, wordCount, surface };
+  return { features, tokens, cueHits, wordCount };
+}
+
+const isTerm = (token: Token) => token.kind === 'word' || token.kind === 'emoji' || token.kind === 'number';
+const termOf = (token: Token) => (token.kind === 'word' ? stem(token.text) : token.text);
+
+/**
+ * How a word or word-pair feature was written in this message ("w:charg" → "charges"), for
+ * explanations. Found on demand: only the handful of features shown to the agent need it.
+ */
+export function surfaceOf(tokens: readonly Token[], name: string): string | undefined {
+  const family = name.slice(0, 2);
+  const value = name.slice(2);
+  let previous: { term: string; text: string } | undefined;
+  for (const token of tokens) {
+    if (!isTerm(token)) {
+      previous = undefined;
+      continue;
+    }
+    const term = termOf(token);
+    if (family === 'w:' && !token.negated && term === value) return token.text;
+    if (
+      family === 'b:' &&
+      previous &&
+      value.length === previous.term.length + 1 + term.length &&
+      value.startsWith(previous.term) &&
+      value.endsWith(term)
+    ) {
+      return `${previous.text} ${token.text}`;
+    }
+    previous = { term, text: token.text };
+  }
+  return undefined;
 }

@@ -46,6 +46,8 @@ function softmaxInPlace(values: Float64Array): void {
 export class SoftmaxModel {
   /** Per feature, its largest absolute weight for any class: computed once, asked for every word. */
   private readonly strengths: Float64Array;
+  /** Per feature, its mean weight over the classes, the reference point for "pushed towards". */
+  private readonly means: Float64Array;
 
   private constructor(
     readonly classCount: number,
@@ -54,10 +56,17 @@ export class SoftmaxModel {
     private readonly bias: Float64Array,
   ) {
     this.strengths = new Float64Array(featureIndex.size);
+    this.means = new Float64Array(featureIndex.size);
     for (let id = 0; id < featureIndex.size; id += 1) {
       let max = 0;
-      for (let c = 0; c < classCount; c += 1) max = Math.max(max, Math.abs(weights[id * classCount + c]!));
+      let sum = 0;
+      for (let c = 0; c < classCount; c += 1) {
+        const weight = weights[id * classCount + c]!;
+        max = Math.max(max, Math.abs(weight));
+        sum += weight;
+      }
       this.strengths[id] = max;
+      this.means[id] = sum / classCount;
     }
   }
 
@@ -144,11 +153,7 @@ export class SoftmaxModel {
     for (const [name, value] of features) {
       const id = this.featureIndex.get(name);
       if (id === undefined) continue;
-      const base = id * C;
-      let mean = 0;
-      for (let c = 0; c < C; c += 1) mean += this.weights[base + c]!;
-      mean /= C;
-      const amount = (this.weights[base + classIndex]! - mean) * value;
+      const amount = (this.weights[id * C + classIndex]! - this.means[id]!) * value;
       if (amount <= floor) continue;
       result.push({ name, amount });
       // Keep only the strongest `limit`: explanations need a handful, and sorting every feature of a long message is waste.

@@ -76,8 +76,11 @@ export function splitSegments(text: string): Segment[] {
 
 /** Makes any string safe to tokenize: no control characters, no broken surrogate halves, no markup. */
 export function cleanText(raw: string): string {
-  return stripSlackMarkup(raw.replace(LONE_SURROGATE, ' ').replace(CONTROL, ' '))
-    .replace(URL, ' ')
-    .replace(EMAIL, ' ')
-    .replace(/[ \t]+/g, ' ');
+  // Each pass copies the text, so passes that cannot match are skipped; this is the hot path.
+  let text = /[\uD800-\uDFFF]/.test(raw) ? raw.replace(LONE_SURROGATE, ' ') : raw;
+  text = text.replace(CONTROL, ' ');
+  if (text.includes('<') || text.includes('&')) text = stripSlackMarkup(text);
+  if (/https?:|www\./i.test(text)) text = text.replace(URL, ' ');
+  if (text.includes('@')) text = text.replace(EMAIL, ' ');
+  return text.replace(/[ \t]{2,}|\t/g, ' ');
 }
