@@ -1,8 +1,8 @@
 import { ABSTAIN_MESSAGES, looksLikeCode, looksNonEnglish, STOPWORDS, type AbstainReason } from './abstain.js';
 import { CueMatcher } from './cues.js';
 import { explain } from './explain.js';
-import { extractFeatures, surfaceOf, type FeatureVector } from './features.js';
-import { DEFAULT_TRAINING, SoftmaxModel, type TrainingDoc, type TrainingOptions } from './model.js';
+import { extractFeatures, surfacesOf, type FeatureVector } from './features.js';
+import { DEFAULT_TRAINING, SoftmaxModel, type KnownFeatures, type TrainingDoc, type TrainingOptions } from './model.js';
 import { binaryNoiseRatio, cleanText, splitSegments } from './normalize.js';
 
 /** What the classifier needs of a playbook: the core's view, free of display fields. */
@@ -46,9 +46,8 @@ export interface ClassifierOptions {
 export const MAX_INPUT_CHARS = 4000;
 const CUE_DOC_WEIGHT = 1;
 const MIXED_EXAMPLE_SHARE = 0.3;
-const SECONDARY_MIN_SCORE = 0.05;
-const SECONDARY_WITHIN_RANK = 2;
-export const DEFAULT_TEMPERATURE = 3;
+const SECONDARY_MIN_EVIDENCE = 0.7;
+export const DEFAULT_TEMPERATURE = 2;
 
 function onlyLexical(features: FeatureVector): FeatureVector {
   return new Map([...features].filter(([name]) => !name.startsWith('s:')));
@@ -114,29 +113,35 @@ export class Classifier {
     const words = tokens.filter((token) => token.kind === 'word').map((token) => token.text);
     if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain('language', truncated);
 
+    const known = this.model.resolve(features);
     let evidence = 0;
-    for (const name of features.keys()) {
-      if (name.startsWith('w:') && !STOPWORDS.has(name.slice(2)) && this.model.strength(name) > 0.05) evidence += 1;
-    }
-    if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, this.rank(features));
+    known.names.forEach((name, k) => {
+      if (name.startsWith('w:') && !STOPWORDS.has(name.slice(2)) && this.model.strength(known, k) > 0.05) evidence += 1;
+    });
+    const ranked = this.rank(known);
+    if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, ranked);
 
-    const ranked = this.rank(features);
     const top = ranked[0]!;
     const topHasCue = cueHits.some((hit) => hit.typeId === top.type);
     if (top.score < this.options.minConfidence && !topHasCue) return this.abstain('unsure', truncated, ranked);
 
     const topIndex = this.typeIds.indexOf(top.type);
-    const cues = explain(top.type, cueHits, this.model.contributions(features, topIndex), (name) => surfaceOf(tokens, name));
-    // A second type counts when the message carries that type's own cue words and the model ranks it near the top.
+    const contributions = this.model.contributions(known, topIndex);
+    const surfaces = surfacesOf(tokens, new Set(contributions.map((entry) => entry.name)));
+    const cues = explain(top.type, cueHits, contributions, (name) => surfaces.get(name));
+    // A second type counts when, without the top type's evidence, the rest of the message clearly
+    // points to it and carries its own cue words.
+    const runnerUp = this.model.runnerUp(known, topIndex, this.options.temperature);
+    const secondType = this.typeIds[runnerUp.index]!;
     const secondary =
-      ranked
-        .slice(1, 1 + SECONDARY_WITHIN_RANK)
-        .find((entry) => entry.score >= SECONDARY_MIN_SCORE && cueHits.some((hit) => hit.typeId === entry.type)) ?? null;
+      runnerUp.probability >= SECONDARY_MIN_EVIDENCE && cueHits.some((hit) => hit.typeId === secondType)
+        ? ranked.find((entry) => entry.type === secondType)!
+        : null;
     return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated };
   }
 
-  private rank(features: FeatureVector): RankedType[] {
-    const probabilities = this.model.predict(features, this.options.temperature);
+  private rank(known: KnownFeatures): RankedType[] {
+    const probabilities = this.model.predict(known, this.options.temperature);
     return this.typeIds
       .map((type, index) => ({ type, score: probabilities[index]! }))
       .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));

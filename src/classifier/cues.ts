@@ -23,11 +23,15 @@ export interface CueHit {
 }
 
 const PREFIX_KEY_LENGTH = 3;
+const CANDIDATE_CACHE_LIMIT = 100_000;
+const NONE: readonly CuePattern[] = [];
 
 /** Finds the playbooks' cue words and phrases in a message, in one pass over its tokens. */
 export class CueMatcher {
   private readonly byFirstToken = new Map<string, CuePattern[]>();
   private readonly byPrefix = new Map<string, CuePattern[]>();
+  /** Per word, the patterns that could start at it; most words have none, and words repeat a lot. */
+  private readonly candidates = new Map<string, readonly CuePattern[]>();
 
   constructor(sources: readonly CueSource[]) {
     for (const { typeId, cues } of sources) {
@@ -49,15 +53,23 @@ export class CueMatcher {
   match(tokens: readonly Token[]): CueHit[] {
     const hits: CueHit[] = [];
     for (let start = 0; start < tokens.length; start += 1) {
-      const token = tokens[start]!;
-      const candidates = this.byFirstToken.get(token.text);
-      if (candidates) for (const pattern of candidates) this.tryMatch(pattern, tokens, start, hits);
-      for (let length = 1; length <= PREFIX_KEY_LENGTH && length <= token.text.length; length += 1) {
-        const prefixed = this.byPrefix.get(token.text.slice(0, length));
-        if (prefixed) for (const pattern of prefixed) this.tryMatch(pattern, tokens, start, hits);
-      }
+      for (const pattern of this.candidatesFor(tokens[start]!.text)) this.tryMatch(pattern, tokens, start, hits);
     }
     return hits;
+  }
+
+  private candidatesFor(word: string): readonly CuePattern[] {
+    const cached = this.candidates.get(word);
+    if (cached) return cached;
+    const found: CuePattern[] = [...(this.byFirstToken.get(word) ?? [])];
+    for (let length = 1; length <= PREFIX_KEY_LENGTH && length <= word.length; length += 1) {
+      for (const pattern of this.byPrefix.get(word.slice(0, length)) ?? []) {
+        if (word.startsWith(pattern.tokens[0]!)) found.push(pattern);
+      }
+    }
+    const result = found.length === 0 ? NONE : found;
+    if (this.candidates.size < CANDIDATE_CACHE_LIMIT) this.candidates.set(word, result);
+    return result;
   }
 
   private tryMatch(pattern: CuePattern, tokens: readonly Token[], start: number, hits: CueHit[]): void {

@@ -1,5 +1,7 @@
+import { STOPWORDS } from './abstain.js';
 import type { CueHit, CueMatcher } from './cues.js';
 import type { Segment } from './normalize.js';
+import { namesOf, pairName, type TermNames } from './feature-names.js';
 import { stem } from './stem.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -34,22 +36,16 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
   for (const segment of segments) tokens.push(...tokenize(segment.text, segment.weight));
 
   let wordCount = 0;
-  let capsWords = 0;
-  let capsRun = 0;
-  let longestCapsRun = 0;
-  let previousWord: string | undefined;
+  let emphasised = 0;
+  let previousWord: TermNames | undefined;
   for (const token of tokens) {
     if (isTerm(token)) {
       if (token.kind === 'word') wordCount += 1;
-      const term = termOf(token);
-      add(raw, token.negated ? `w:not_${term}` : `w:${term}`, token.weight);
-      if (previousWord) add(raw, `b:${previousWord}_${term}`, token.weight);
-      previousWord = term;
-      if (token.caps) {
-        capsWords += 1;
-        capsRun += 1;
-        longestCapsRun = Math.max(longestCapsRun, capsRun);
-      } else if (token.kind === 'word') capsRun = 0;
+      const names = namesOf(termOf(token));
+      add(raw, token.negated ? names.negatedUnigram : names.unigram, token.weight);
+      if (previousWord) add(raw, pairName(previousWord, names), token.weight);
+      previousWord = names;
+      if (isEmphasis(token)) emphasised += 1;
     } else {
       previousWord = undefined;
       if (token.kind === 'mark') add(raw, `s:mark:${token.text}`, token.weight);
@@ -64,42 +60,42 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
   for (const hit of cueHits) cueWeight.set(hit.typeId, (cueWeight.get(hit.typeId) ?? 0) + hit.weight);
   for (const [typeId, weight] of cueWeight) features.set(`c:${typeId}`, weight <= 1 ? weight : 1 + Math.log(weight));
 
-  if (capsWords > 0 && wordCount > 0) {
-    const shouting = longestCapsRun >= 2 || capsWords / wordCount > 0.3;
-    features.set(shouting ? 's:shouting' : 's:caps', 1);
-  }
+  if (emphasised > 0) features.set(emphasised >= 2 || emphasised / wordCount > 0.3 ? 's:shouting' : 's:caps', 1);
   if (wordCount > 0) features.set(lengthBucket(wordCount), 1);
   return { features, tokens, cueHits, wordCount };
+}
+
+/**
+ * A word in capitals that is not an acronym: "THIRD", "NOT", "AGAIN" are raised voices; "SLA",
+ * "CRM" and "HTTP" are how those words are spelt. Short capitals count only if they are everyday words.
+ */
+function isEmphasis(token: Token): boolean {
+  return token.caps && (token.text.length >= 5 || STOPWORDS.has(token.text));
 }
 
 const isTerm = (token: Token) => token.kind === 'word' || token.kind === 'emoji' || token.kind === 'number';
 const termOf = (token: Token) => (token.kind === 'word' ? stem(token.text) : token.text);
 
 /**
- * How a word or word-pair feature was written in this message ("w:charg" → "charges"), for
- * explanations. Found on demand: only the handful of features shown to the agent need it.
+ * How word and word-pair features were written in this message ("w:charg" → "charges"), for
+ * explanations: one pass over the tokens for just the handful of features shown to the agent.
  */
-export function surfaceOf(tokens: readonly Token[], name: string): string | undefined {
-  const family = name.slice(0, 2);
-  const value = name.slice(2);
-  let previous: { term: string; text: string } | undefined;
+export function surfacesOf(tokens: readonly Token[], wanted: ReadonlySet<string>): Map<string, string> {
+  const found = new Map<string, string>();
+  let previous: { names: TermNames; text: string } | undefined;
   for (const token of tokens) {
+    if (found.size === wanted.size) break;
     if (!isTerm(token)) {
       previous = undefined;
       continue;
     }
-    const term = termOf(token);
-    if (family === 'w:' && !token.negated && term === value) return token.text;
-    if (
-      family === 'b:' &&
-      previous &&
-      value.length === previous.term.length + 1 + term.length &&
-      value.startsWith(previous.term) &&
-      value.endsWith(term)
-    ) {
-      return `${previous.text} ${token.text}`;
+    const names = namesOf(termOf(token));
+    if (!token.negated && wanted.has(names.unigram) && !found.has(names.unigram)) found.set(names.unigram, token.text);
+    if (previous) {
+      const pair = pairName(previous.names, names);
+      if (wanted.has(pair) && !found.has(pair)) found.set(pair, `${previous.text} ${token.text}`);
     }
-    previous = { term, text: token.text };
+    previous = { names, text: token.text };
   }
-  return undefined;
+  return found;
 }

@@ -14,6 +14,13 @@ export interface TrainingOptions {
   seed: number;
 }
 
+/** Features the model knows, in parallel arrays: name, row in the weight table, value. */
+export interface KnownFeatures {
+  names: string[];
+  ids: number[];
+  values: number[];
+}
+
 export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 7 };
 
 /** Deterministic shuffling: the same playbooks always train the same model. */
@@ -127,35 +134,54 @@ export class SoftmaxModel {
     return new SoftmaxModel(C, featureIndex, weights, bias);
   }
 
-  /** Features the model has never seen are ignored; the answer is a probability per class. */
-  predict(features: FeatureVector, temperature = 1): Float64Array {
-    const C = this.classCount;
-    const scores = new Float64Array(this.bias);
+  /**
+   * The features the model knows, looked up once: predicting, explaining and finding a runner-up
+   * all walk the same list, and features it has never seen carry no evidence either way.
+   */
+  resolve(features: FeatureVector): KnownFeatures {
+    const names: string[] = [];
+    const ids: number[] = [];
+    const values: number[] = [];
     for (const [name, value] of features) {
       const id = this.featureIndex.get(name);
       if (id === undefined) continue;
-      const base = id * C;
-      for (let c = 0; c < C; c += 1) scores[c]! += this.weights[base + c]! * value;
+      names.push(name);
+      ids.push(id);
+      values.push(value);
     }
-    if (temperature !== 1) for (let c = 0; c < C; c += 1) scores[c]! /= temperature;
-    softmaxInPlace(scores);
-    return scores;
+    return { names, ids, values };
+  }
+
+  /** A probability per class. */
+  predict(known: KnownFeatures, temperature = 1): Float64Array {
+    return this.score(known, temperature, -1);
+  }
+
+  /**
+   * The best class once the evidence for `excluded` is taken away: every feature that pushed towards
+   * it is dropped and the class itself is out of the running. What is left says whether a second
+   * type stands on its own feet (an angry loyalist is still a loyalist without the anger).
+   */
+  runnerUp(known: KnownFeatures, excluded: number, temperature = 1): { index: number; probability: number } {
+    const probabilities = this.score(known, temperature, excluded);
+    let index = excluded === 0 ? 1 : 0;
+    for (let c = 0; c < this.classCount; c += 1) if (c !== excluded && probabilities[c]! > probabilities[index]!) index = c;
+    return { index, probability: probabilities[index]! };
   }
 
   /**
    * How much each feature pushed towards `classIndex` rather than the average class,
    * largest first; only features that pushed towards it.
    */
-  contributions(features: FeatureVector, classIndex: number, limit = 12): Array<{ name: string; amount: number }> {
+  contributions(known: KnownFeatures, classIndex: number, limit = 12): Array<{ name: string; amount: number }> {
     const C = this.classCount;
     const result: Array<{ name: string; amount: number }> = [];
     let floor = 0;
-    for (const [name, value] of features) {
-      const id = this.featureIndex.get(name);
-      if (id === undefined) continue;
-      const amount = (this.weights[id * C + classIndex]! - this.means[id]!) * value;
+    for (let k = 0; k < known.ids.length; k += 1) {
+      const id = known.ids[k]!;
+      const amount = (this.weights[id * C + classIndex]! - this.means[id]!) * known.values[k]!;
       if (amount <= floor) continue;
-      result.push({ name, amount });
+      result.push({ name: known.names[k]!, amount });
       // Keep only the strongest `limit`: explanations need a handful, and sorting every feature of a long message is waste.
       if (result.length > limit * 2) {
         result.sort((a, b) => b.amount - a.amount).length = limit;
@@ -165,9 +191,24 @@ export class SoftmaxModel {
     return result.sort((a, b) => b.amount - a.amount).slice(0, limit);
   }
 
-  /** The largest weight a feature has for any class, as a measure of whether it is evidence at all. */
-  strength(name: string): number {
-    const id = this.featureIndex.get(name);
-    return id === undefined ? 0 : this.strengths[id]!;
+  /** The largest weight the k-th known feature has for any class: whether it is evidence at all. */
+  strength(known: KnownFeatures, k: number): number {
+    return this.strengths[known.ids[k]!]!;
+  }
+
+  /** Softmax of the scores; with `excluded` ≥ 0, without that class and without the features that favour it. */
+  private score(known: KnownFeatures, temperature: number, excluded: number): Float64Array {
+    const C = this.classCount;
+    const scores = new Float64Array(this.bias);
+    for (let k = 0; k < known.ids.length; k += 1) {
+      const base = known.ids[k]! * C;
+      if (excluded >= 0 && this.weights[base + excluded]! > this.means[known.ids[k]!]!) continue;
+      const value = known.values[k]!;
+      for (let c = 0; c < C; c += 1) scores[c]! += this.weights[base + c]! * value;
+    }
+    if (excluded >= 0) scores[excluded] = -Infinity;
+    if (temperature !== 1) for (let c = 0; c < C; c += 1) scores[c]! /= temperature;
+    softmaxInPlace(scores);
+    return scores;
   }
 }

@@ -1,0 +1,148 @@
+import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { Classification } from '../../classifier/classifier.js';
+import { confidenceLabel } from '../../classifier/confidence.js';
+import type { PlaybookSet } from '../../playbooks/playbook-set.js';
+import type { Playbook } from '../../playbooks/schema.js';
+import { COMMAND } from './help.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { context, header, LIMITS, list, section } from './text.js';
+import type { RenderedMessage } from './types.js';
+
+export const SHARE_ACTION = 'share_guidance';
+export const CORRECT_ACTION = 'correct_type';
+
+/** What the buttons need to act later, without keeping the customer's text anywhere. */
+export interface GuidanceRef {
+  classificationId?: number | undefined;
+  type: string;
+  confidence: number;
+  secondary?: string | undefined;
+  channelId?: string | undefined;
+  threadTs?: string | undefined;
+}
+
+export interface GuidanceContext {
+  /** Where the text came from when that is worth saying, e.g. "the forwarded message". */
+  sourceNote?: string | undefined;
+  ref?: Omit<GuidanceRef, 'type' | 'confidence' | 'secondary'>;
+}
+
+const BAR_SEGMENTS = 5;
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+export function confidenceBar(confidence: number): string {
+  const filled = Math.max(0, Math.min(BAR_SEGMENTS, Math.round(confidence * BAR_SEGMENTS)));
+  return `${'▰'.repeat(filled)}${'▱'.repeat(BAR_SEGMENTS - filled)}`;
+}
+
+export function confidenceText(confidence: number): string {
+  return `${confidenceBar(confidence)} ${confidenceLabel(confidence)} · ${percent(confidence)}`;
+}
+
+function everyCustomerWants(playbooks: PlaybookSet): KnownBlock[] {
+  const wants = playbooks.shared.every_customer_wants;
+  if (wants.length === 0) return [];
+  return [context(`*Every customer wants:* ${wants.map(escapeMrkdwn).join(' · ')}`)];
+}
+
+/** The handling part of a playbook, shared by the private answer, the shared post and the playbook view. */
+export function handlingBlocks(playbook: Playbook): KnownBlock[] {
+  const opener = playbook.openers[0];
+  return [
+    section(list('How to handle', playbook.actions, true)),
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: truncate(list('Do', playbook.do), LIMITS.field) },
+        { type: 'mrkdwn', text: truncate(list("Don't", playbook.dont), LIMITS.field) },
+      ],
+    },
+    ...(opener ? [section(`*Opening line to paste*\n>${escapeMrkdwn(opener).replace(/\n/g, '\n>')}`)] : []),
+  ];
+}
+
+function actionBlock(ref: GuidanceRef, playbooks: PlaybookSet): ActionsBlock {
+  const value = JSON.stringify(ref);
+  return {
+    type: 'actions',
+    block_id: 'guidance_actions',
+    elements: [
+      { type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel' }, value },
+      {
+        type: 'static_select',
+        action_id: CORRECT_ACTION,
+        placeholder: { type: 'plain_text', text: 'Not right? Pick the type' },
+        options: playbooks.all.slice(0, 100).map((playbook) => ({
+          text: { type: 'plain_text', text: truncate(playbook.name, LIMITS.option) },
+          value: truncate(JSON.stringify({ ...ref, corrected: playbook.id }), 150),
+        })),
+      },
+    ],
+  };
+}
+
+/** "Not enough to go on": the reason, the closest types and how to get a better answer. */
+function abstainMessage(result: Classification, playbooks: PlaybookSet, note: string[]): RenderedMessage {
+  const closest = result.ranked
+    .slice(0, 3)
+    .map((entry) => `*${escapeMrkdwn(playbooks.get(entry.type)?.name ?? entry.type)}* (${percent(entry.score)})`)
+    .join(', ');
+  return {
+    text: 'Not enough to go on',
+    blocks: [
+      header('Not enough to go on'),
+      section(escapeMrkdwn(result.abstain?.message ?? 'No customer type stands out.')),
+      section(`Closest types: ${closest}`),
+      context("Tip: paste more of the customer's message, a few full sentences in their own words work best."),
+      ...note.map(context),
+    ],
+  };
+}
+
+/** The private answer to a classification: type, confidence, why, how to handle, and the two buttons. */
+export function buildGuidanceMessage(result: Classification, playbooks: PlaybookSet, extra: GuidanceContext = {}): RenderedMessage {
+  const note = [
+    ...(extra.sourceNote ? [`Classified ${escapeMrkdwn(extra.sourceNote)}.`] : []),
+    ...(result.truncated ? ['Only the first 4,000 characters were read.'] : []),
+  ];
+  const playbook = result.type === null ? undefined : playbooks.get(result.type);
+  if (result.type === null || !playbook) return abstainMessage(result, playbooks, note);
+
+  const secondary = result.secondary ? playbooks.get(result.secondary.type) : undefined;
+  const why = result.cues.length > 0 ? result.cues.map(escapeMrkdwn).join(', ') : 'no single cue stands out';
+  const ref: GuidanceRef = {
+    ...extra.ref,
+    type: playbook.id,
+    confidence: Math.round(result.confidence * 100) / 100,
+    ...(secondary ? { secondary: secondary.id } : {}),
+  };
+  return {
+    text: `${playbook.name} (${confidenceLabel(result.confidence)} · ${percent(result.confidence)})`,
+    blocks: [
+      header(`${playbook.name}  ${confidenceText(result.confidence)}`),
+      section(`${escapeMrkdwn(playbook.summary)}\n*Why:* ${why}`),
+      ...note.map(context),
+      ...handlingBlocks(playbook),
+      ...(secondary
+        ? [context(`Also shows signs of *${escapeMrkdwn(secondary.name)}* (${percent(result.secondary!.score)}): \`${COMMAND} ${secondary.id}\``)]
+        : []),
+      ...everyCustomerWants(playbooks),
+      actionBlock(ref, playbooks),
+    ],
+  };
+}
+
+/** What "Share in channel" posts: the guidance for the team, never the customer's words or the cues quoting them. */
+export function buildSharedGuidance(ref: GuidanceRef, playbooks: PlaybookSet, sharedBy: string): RenderedMessage | undefined {
+  const playbook = playbooks.get(ref.type);
+  if (!playbook) return undefined;
+  return {
+    text: `Guidance for ${playbook.name}`,
+    blocks: [
+      header(playbook.name),
+      section(`${escapeMrkdwn(playbook.summary)}\n_Shared by <@${escapeMrkdwn(sharedBy)}> from customertype (${confidenceText(ref.confidence)})._`),
+      ...handlingBlocks(playbook),
+      ...everyCustomerWants(playbooks),
+    ],
+  };
+}

@@ -1,0 +1,42 @@
+import type { ContextBlock, HeaderBlock, SectionBlock } from '@slack/types';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+
+/** Slack's limits, from the Block Kit reference. */
+export const LIMITS = { blocks: 50, header: 150, sectionText: 3000, field: 2000, contextText: 3000, option: 75 } as const;
+
+export const header = (text: string): HeaderBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true },
+});
+
+/** `text` is mrkdwn the caller built and escaped; it is only cut to Slack's limit here. */
+export const section = (text: string): SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
+
+export const context = (text: string): ContextBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.contextText) }],
+});
+
+/** A titled list; every item is escaped, so playbook or customer text never becomes a mention or link. */
+export function list(title: string, items: readonly string[], numbered = false): string {
+  const lines = items.map((item, index) => `${numbered ? `${index + 1}.` : '•'} ${escapeMrkdwn(item)}`);
+  return `*${title}*\n${lines.join('\n')}`;
+}
+
+/** Splits lines into sections of at most the section limit each. */
+export function sectionsOf(lines: readonly string[]): SectionBlock[] {
+  const sections: SectionBlock[] = [];
+  let current = '';
+  for (const line of lines) {
+    const candidate = current === '' ? line : `${current}\n${line}`;
+    if (candidate.length > LIMITS.sectionText && current !== '') {
+      sections.push(section(current));
+      current = line;
+    } else current = candidate;
+  }
+  if (current !== '') sections.push(section(current));
+  return sections;
+}

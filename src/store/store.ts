@@ -1,0 +1,79 @@
+import type { Database } from 'better-sqlite3';
+
+export type Surface = 'command' | 'shortcut' | 'message';
+
+export interface ClassificationRecord {
+  surface: Surface;
+  teamId: string | undefined;
+  channelId: string | undefined;
+  userId: string | undefined;
+  /** Null when the classifier abstained. */
+  typeId: string | null;
+  confidence: number;
+  /** Only the length of the customer's text is kept, never the text. */
+  textLength: number;
+}
+
+export interface CorrectionRecord {
+  classificationId: number | undefined;
+  teamId: string | undefined;
+  userId: string;
+  predictedType: string | null;
+  correctedType: string;
+  confidence: number;
+}
+
+/** Every query the app runs, as named functions; the only module with SQL besides migrations/. */
+export class Store {
+  private readonly insertClassification;
+  private readonly insertCorrection;
+  private readonly countClassifications;
+  private readonly findClassification;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.insertClassification = db.prepare(
+      `INSERT INTO classifications (surface, team_id, channel_id, user_id, type_id, confidence, text_length, created_at)
+       VALUES (@surface, @teamId, @channelId, @userId, @typeId, @confidence, @textLength, @createdAt)`,
+    );
+    this.insertCorrection = db.prepare(
+      `INSERT INTO corrections (classification_id, team_id, user_id, predicted_type, corrected_type, confidence, created_at)
+       VALUES (@classificationId, @teamId, @userId, @predictedType, @correctedType, @confidence, @createdAt)`,
+    );
+    this.countClassifications = db.prepare('SELECT COUNT(*) AS n FROM classifications');
+    this.findClassification = db.prepare('SELECT id FROM classifications WHERE id = ?');
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  recordClassification(record: ClassificationRecord): number {
+    const result = this.insertClassification.run({
+      ...record,
+      teamId: record.teamId ?? null,
+      channelId: record.channelId ?? null,
+      userId: record.userId ?? null,
+      createdAt: this.now().toISOString(),
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  recordCorrection(record: CorrectionRecord): number {
+    // A correction may outlive its classification row (or name one that never existed): keep the correction.
+    const known = record.classificationId !== undefined && this.findClassification.get(record.classificationId) !== undefined;
+    const result = this.insertCorrection.run({
+      ...record,
+      classificationId: known ? record.classificationId : null,
+      teamId: record.teamId ?? null,
+      createdAt: this.now().toISOString(),
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  classificationCount(): number {
+    return (this.countClassifications.get() as { n: number }).n;
+  }
+}
