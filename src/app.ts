@@ -11,6 +11,8 @@ import { GuardedHttpReceiver } from './slack/receiver.js';
 import type { Logger } from './logging/logger.js';
 import { asBoltLogger } from './slack/bolt-logger.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { ClassificationService } from './service/classification-service.js';
+import { Store } from './store/store.js';
 
 export interface AppDependencies {
   config: Config;
@@ -70,7 +72,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   app.use(async ({ next }) => {
     await inFlight.track(next);
   });
-  registerListeners(app, { logger, db, playbooks: deps.playbooks, classifier: deps.classifier });
+  const store = new Store(db);
+  registerListeners(app, { logger, playbooks: deps.playbooks, classification: new ClassificationService(deps.classifier, store, logger) });
   app.error(async (error) => {
     logger.error(`Unhandled listener error: ${error.message}`);
   });

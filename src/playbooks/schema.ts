@@ -43,7 +43,10 @@ export const exampleSchema = z.strictObject(
 
 export const playbookSchema = z.strictObject(
   {
-    id: z.string({ error: 'is missing' }).regex(TYPE_ID, { error: 'must be lower-case letters, digits and dashes, e.g. bargain-hunter' }),
+    id: z
+      .string({ error: 'is missing' })
+      .max(40, { error: 'must be at most 40 characters' })
+      .regex(TYPE_ID, { error: 'must be lower-case letters, digits and dashes, e.g. bargain-hunter' }),
     name: text(100),
     aliases: list(text(100), 0).default([]),
     summary: text(200),

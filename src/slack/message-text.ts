@@ -40,10 +40,9 @@ export function richTextOf(blocks: unknown, depth = 0): string {
       case 'rich_text_section':
       case 'rich_text_quote':
       case 'rich_text_preformatted':
-        parts.push(richTextOf(node.elements, depth + 1), node.type === 'rich_text_section' ? '' : '\n');
-        break;
       case 'rich_text_list':
-        for (const item of asArray(node.elements)) parts.push(richTextOf([item], depth + 1), '\n');
+        // Sections, quotes and list items are paragraphs: each ends a line.
+        parts.push(richTextOf(node.elements, depth + 1).trim(), '\n');
         break;
       case 'section':
         if (isObject(node.text)) parts.push(asString(node.text.text), '\n');

@@ -5,6 +5,7 @@ import {
   HTTPReceiver,
   type App,
   type Receiver,
+  type ReceiverEvent,
   type ReceiverProcessEventErrorHandlerArgs,
   type ReceiverUnhandledRequestHandlerArgs,
 } from '@slack/bolt';
@@ -14,6 +15,27 @@ import { closeServer, healthListener, listen, sendStatus, type HealthCheck, type
 import { isFreshTimestamp } from '../http/timestamp.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+const INTERACTION_TYPES = new Set([
+  'block_actions',
+  'block_suggestion',
+  'interactive_message',
+  'dialog_submission',
+  'dialog_cancellation',
+  'message_action',
+  'shortcut',
+  'view_submission',
+  'view_closed',
+]);
+
+/** The bodies Bolt can route: an event, a slash command, an options request or an interaction. */
+function isRoutable(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const fields = body as Record<string, unknown>;
+  if (typeof fields.event === 'object' && fields.event !== null) return true;
+  if (typeof fields.command === 'string' || typeof fields.name === 'string') return true;
+  return typeof fields.type === 'string' && INTERACTION_TYPES.has(fields.type);
+}
 
 export interface GuardedReceiverOptions {
   signingSecret: string;
@@ -47,7 +69,15 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   init(app: App): void {
-    this.bolt.init(app);
+    // Bolt drops a body whose kind it cannot tell (no event, command or interaction type) without
+    // acking it, and Slack would wait three seconds for nothing. Answer those at once instead.
+    const gate = Object.create(app) as App;
+    gate.processEvent = async (event: ReceiverEvent) => {
+      if (isRoutable(event.body)) return app.processEvent(event);
+      this.logger.warn('Ignored a request whose kind could not be told (no event, command or interaction type)');
+      await event.ack();
+    };
+    this.bolt.init(gate);
   }
 
   get address(): AddressInfo | undefined {

@@ -1,4 +1,5 @@
-import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
+import { z } from 'zod';
 import type { Classification } from '../../classifier/classifier.js';
 import { confidenceLabel } from '../../classifier/confidence.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
@@ -12,13 +13,51 @@ export const SHARE_ACTION = 'share_guidance';
 export const CORRECT_ACTION = 'correct_type';
 
 /** What the buttons need to act later, without keeping the customer's text anywhere. */
-export interface GuidanceRef {
-  classificationId?: number | undefined;
-  type: string;
+const guidanceRefSchema = z.object({
+  classificationId: z.number().int().positive().optional(),
+  type: z.string().min(1).max(100),
+  confidence: z.number().min(0).max(1),
+  secondary: z.string().max(100).optional(),
+  channelId: z.string().max(50).optional(),
+  threadTs: z.string().max(50).optional(),
+});
+export type GuidanceRef = z.infer<typeof guidanceRefSchema>;
+
+/** An option value may be at most 150 characters, so a correction carries short keys and only what it stores. */
+const correctionSchema = z.object({
+  c: z.number().int().positive().optional(),
+  t: z.string().min(1).max(100),
+  p: z.number().min(0).max(1),
+  x: z.string().min(1).max(100),
+});
+type CorrectionValue = z.infer<typeof correctionSchema>;
+export interface CorrectionChoice {
+  classificationId: number | undefined;
+  predicted: string;
   confidence: number;
-  secondary?: string | undefined;
-  channelId?: string | undefined;
-  threadTs?: string | undefined;
+  corrected: string;
+}
+
+function parseJson<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A button's value as we wrote it, or undefined if it was tampered with or is from another version. */
+export const parseGuidanceRef = (value: unknown) => parseJson(guidanceRefSchema, value);
+export function parseCorrectionChoice(value: unknown): CorrectionChoice | undefined {
+  const parsed = parseJson(correctionSchema, value);
+  return parsed && { classificationId: parsed.c, predicted: parsed.t, confidence: parsed.p, corrected: parsed.x };
+}
+
+function correctionValue(ref: GuidanceRef, corrected: string): string {
+  const value: CorrectionValue = { ...(ref.classificationId ? { c: ref.classificationId } : {}), t: ref.type, p: ref.confidence, x: corrected };
+  return JSON.stringify(value);
 }
 
 export interface GuidanceContext {
@@ -74,7 +113,7 @@ function actionBlock(ref: GuidanceRef, playbooks: PlaybookSet): ActionsBlock {
         placeholder: { type: 'plain_text', text: 'Not right? Pick the type' },
         options: playbooks.all.slice(0, 100).map((playbook) => ({
           text: { type: 'plain_text', text: truncate(playbook.name, LIMITS.option) },
-          value: truncate(JSON.stringify({ ...ref, corrected: playbook.id }), 150),
+          value: correctionValue(ref, playbook.id),
         })),
       },
     ],
@@ -143,6 +182,28 @@ export function buildSharedGuidance(ref: GuidanceRef, playbooks: PlaybookSet, sh
       section(`${escapeMrkdwn(playbook.summary)}\n_Shared by <@${escapeMrkdwn(sharedBy)}> from customertype (${confidenceText(ref.confidence)})._`),
       ...handlingBlocks(playbook),
       ...everyCustomerWants(playbooks),
+    ],
+  };
+}
+
+/** The same answer in a modal, for where the bot cannot post: no buttons, since a modal has no message to share from. */
+export function buildGuidanceModal(message: RenderedMessage): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Customer type' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: message.blocks.filter((block) => block.type !== 'actions'),
+  };
+}
+
+/** A message with nothing in it to read: say so rather than classify nothing. */
+export function buildNothingToReadMessage(): RenderedMessage {
+  return {
+    text: 'No text to classify',
+    blocks: [
+      section(
+        "I couldn't find any text in that message to classify. If the ticket is an image or a file, paste the customer's words into `/customertype <message>`.",
+      ),
     ],
   };
 }

@@ -1,5 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseCommandText } from '../../../service/command-text.js';
+import { buildPlaybookMessage, buildStatsPlaceholder, buildTypeList } from '../../blocks/catalog.js';
+import { buildGuidanceMessage } from '../../blocks/guidance.js';
 import { buildHelpMessage } from '../../blocks/help.js';
+import type { RenderedMessage } from '../../blocks/types.js';
 import type { ListenerDeps } from '../deps.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -7,10 +11,32 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function customertypeCommand(deps: ListenerDeps) {
   return async ({ ack, respond, command }: CommandArgs): Promise<void> => {
     await ack();
+    const request = parseCommandText(typeof command.text === 'string' ? command.text : '', deps.playbooks);
+    let message: RenderedMessage;
+    switch (request.kind) {
+      case 'help':
+        message = buildHelpMessage();
+        break;
+      case 'list':
+        message = buildTypeList(deps.playbooks);
+        break;
+      case 'stats':
+        message = buildStatsPlaceholder();
+        break;
+      case 'playbook':
+        message = buildPlaybookMessage(request.playbook);
+        break;
+      case 'classify': {
+        const where = { surface: 'command', teamId: command.team_id, channelId: command.channel_id, userId: command.user_id } as const;
+        const { result, classificationId } = deps.classification.classify(request.text, where);
+        message = buildGuidanceMessage(result, deps.playbooks, { ref: { classificationId, channelId: command.channel_id } });
+        break;
+      }
+    }
     try {
-      await respond({ response_type: 'ephemeral', ...buildHelpMessage() });
+      await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {
-      deps.logger.error(`/customertype failed for user ${command.user_id}: ${(error as Error).message}`);
+      deps.logger.error(`/customertype: could not answer user ${command.user_id}: ${(error as Error).message}`);
     }
   };
 }

@@ -1,0 +1,26 @@
+import type { PlaybookSet } from '../playbooks/playbook-set.js';
+import type { Playbook } from '../playbooks/schema.js';
+
+export type CommandRequest =
+  | { kind: 'help' }
+  | { kind: 'list' }
+  | { kind: 'stats' }
+  | { kind: 'playbook'; playbook: Playbook }
+  | { kind: 'classify'; text: string };
+
+/** A type's name is a few words; anything longer is a customer message even if it starts like one. */
+const MAX_LOOKUP_LENGTH = 60;
+
+/** What the text after `/customertype` asks for. Anything that is not a subcommand or a type is a message to classify. */
+export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRequest {
+  const text = raw.trim();
+  const word = text.toLowerCase();
+  if (word === '' || word === 'help' || word === '?') return { kind: 'help' };
+  if (word === 'list' || word === 'types') return { kind: 'list' };
+  if (word === 'stats') return { kind: 'stats' };
+  if (text.length <= MAX_LOOKUP_LENGTH) {
+    const playbook = playbooks.find(text);
+    if (playbook) return { kind: 'playbook', playbook };
+  }
+  return { kind: 'classify', text };
+}

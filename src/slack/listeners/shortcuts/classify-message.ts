@@ -1,0 +1,55 @@
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { buildGuidanceMessage, buildGuidanceModal, buildNothingToReadMessage } from '../../blocks/guidance.js';
+import { findCustomerText } from '../../message-text.js';
+import { describeError } from '../../slack-error.js';
+import type { ListenerDeps } from '../deps.js';
+
+export const CLASSIFY_MESSAGE = 'classify_message';
+
+export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
+
+/**
+ * "Classify customer type" on any message: the answer goes privately into that message's thread;
+ * where the bot cannot post (a DM, a channel it is not in) it opens a modal instead, and if even that
+ * fails the agent is told why. Never silent.
+ */
+export function classifyMessageShortcut(deps: ListenerDeps) {
+  return async ({ ack, shortcut, client, respond }: MessageShortcutArgs): Promise<void> => {
+    await ack();
+    const channelId = shortcut.channel?.id;
+    const userId = shortcut.user?.id;
+    const message = shortcut.message as { ts?: string; thread_ts?: string } | undefined;
+    const threadTs = message?.thread_ts ?? message?.ts;
+    const found = findCustomerText(shortcut.message);
+
+    let answer;
+    if (found.text.trim() === '') {
+      answer = buildNothingToReadMessage();
+    } else {
+      const where = { surface: 'shortcut', teamId: shortcut.team?.id, channelId, userId } as const;
+      const { result, classificationId } = deps.classification.classify(found.text, where);
+      answer = buildGuidanceMessage(result, deps.playbooks, {
+        sourceNote: found.note,
+        ref: { classificationId, channelId, threadTs },
+      });
+    }
+
+    if (channelId && userId) {
+      try {
+        await client.chat.postEphemeral({ channel: channelId, user: userId, ...(threadTs ? { thread_ts: threadTs } : {}), ...answer });
+        return;
+      } catch (error) {
+        deps.logger.info(`classify_message: cannot post in ${channelId} (${describeError(error)}); opening a modal`);
+      }
+    }
+    try {
+      await client.views.open({ trigger_id: shortcut.trigger_id, view: buildGuidanceModal(answer) });
+    } catch (error) {
+      deps.logger.error(`classify_message: views.open failed too: ${describeError(error)}`);
+      await respond({
+        response_type: 'ephemeral',
+        text: `Sorry, I couldn't show the answer here (${describeError(error)}). Paste the text into \`/customertype\` instead.`,
+      }).catch((respondError: unknown) => deps.logger.error(`classify_message: could not tell the user: ${describeError(respondError)}`));
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadPlaybooks } from '../../src/playbooks/load.js';
+import { parseCommandText } from '../../src/service/command-text.js';
+
+const playbooks = loadPlaybooks().set;
+
+describe('parseCommandText', () => {
+  it.each([
+    ['', 'help'],
+    ['   ', 'help'],
+    ['help', 'help'],
+    ['HELP', 'help'],
+    ['list', 'list'],
+    ['stats', 'stats'],
+  ])('%j is %s', (text, kind) => {
+    expect(parseCommandText(text, playbooks).kind).toBe(kind);
+  });
+
+  it('finds a playbook by id, name or alias', () => {
+    for (const text of ['bargain-hunter', 'The Bargain Hunter', 'discount dan']) {
+      expect(parseCommandText(text, playbooks)).toMatchObject({ kind: 'playbook', playbook: { id: 'bargain-hunter' } });
+    }
+  });
+
+  it('classifies anything else, including a long message that starts with a type name', () => {
+    expect(parseCommandText('Where is my refund?', playbooks)).toEqual({ kind: 'classify', text: 'Where is my refund?' });
+    const long = `angry ${'x'.repeat(100)}`;
+    expect(parseCommandText(long, playbooks)).toEqual({ kind: 'classify', text: long });
+  });
+});

@@ -1,0 +1,47 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from '../../src/store/migrations.js';
+import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
+import { Store } from '../../src/store/store.js';
+
+function freshStore() {
+  const db = new BetterSqlite3(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, loadMigrations(DEFAULT_MIGRATIONS_DIR));
+  return { db, store: new Store(db, () => new Date('2026-11-22T10:00:00Z')) };
+}
+
+describe('Store', () => {
+  it('keeps one row per classification with its length, never a text column', () => {
+    const { db, store } = freshStore();
+    const id = store.recordClassification({ surface: 'command', teamId: 'T1', channelId: 'C1', userId: 'U1', typeId: null, confidence: 0, textLength: 42 });
+    expect(db.prepare('SELECT * FROM classifications WHERE id = ?').get(id)).toEqual({
+      id,
+      surface: 'command',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      type_id: null,
+      confidence: 0,
+      text_length: 42,
+      created_at: '2026-11-22T10:00:00.000Z',
+    });
+    expect(store.classificationCount()).toBe(1);
+  });
+
+  it('keeps a correction that names a classification it does not have', () => {
+    const { db, store } = freshStore();
+    const known = store.recordClassification({ surface: 'shortcut', teamId: undefined, channelId: undefined, userId: undefined, typeId: 'angry', confidence: 0.9, textLength: 3 });
+    store.recordCorrection({ classificationId: known, teamId: 'T1', userId: 'U1', predictedType: 'angry', correctedType: 'loyalist', confidence: 0.9 });
+    store.recordCorrection({ classificationId: 999, teamId: 'T1', userId: 'U1', predictedType: 'angry', correctedType: 'impatient', confidence: 0.5 });
+    expect(db.prepare('SELECT classification_id, corrected_type FROM corrections ORDER BY id').all()).toEqual([
+      { classification_id: known, corrected_type: 'loyalist' },
+      { classification_id: null, corrected_type: 'impatient' },
+    ]);
+  });
+
+  it('refuses a confidence outside 0..1 (the schema checks it)', () => {
+    const { store } = freshStore();
+    expect(() => store.recordClassification({ surface: 'command', teamId: 'T', channelId: 'C', userId: 'U', typeId: 'angry', confidence: 2, textLength: 1 })).toThrow(/CHECK/);
+  });
+});
