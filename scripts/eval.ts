@@ -4,7 +4,7 @@
  * next to a Naive Bayes baseline trained on exactly the same data.
  *
  *   npm run eval                 all of it
- *   npm run eval -- --folds 10
+ *   npm run eval -- --folds 5
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { NaiveBayesBaseline } from './lib/baseline.js';
 import { f3, pct, prf, summarize, type Prediction, type Summary } from './lib/metrics.js';
 
 const args = process.argv.slice(2);
-const folds = Number(args[args.indexOf('--folds') + 1] ?? 5) || 5;
+const folds = Number(args[args.indexOf('--folds') + 1] ?? 10) || 10;
 const EXTERNAL_DIR = resolve('../shared/external');
 const HELDOUT_FILE = resolve('eval/heldout.jsonl');
 

@@ -91,7 +91,7 @@ export class SoftmaxModel {
         ids.push(id);
         values.push(value);
       }
-      return { ids, values, target: doc.target, weight: doc.weight };
+      return { ids: Int32Array.from(ids), values: Float64Array.from(values), target: doc.target, weight: doc.weight };
     });
     const C = classCount;
     const weights = new Float64Array(featureIndex.size * C);
