@@ -13,6 +13,10 @@ import { asBoltLogger } from './slack/bolt-logger.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { ClassificationService } from './service/classification-service.js';
 import { Store } from './store/store.js';
+import { QuizService } from './quiz/quiz-service.js';
+import { QuizScheduler } from './quiz/scheduler.js';
+import { SlackQuizPublisher } from './slack/quiz-publisher.js';
+import { QuizStore } from './store/quiz-store.js';
 
 export interface AppDependencies {
   config: Config;
@@ -22,7 +26,10 @@ export interface AppDependencies {
   classifier: Classifier;
   /** Retries of Slack Web API calls; tests turn them off to see failures at once. */
   slackRetries?: number;
-  now?: () => number;
+  /** The time, for request timestamps, quiz days and answer timing; tests move it. */
+  clock?: () => Date;
+  /** The quiz's randomness; tests seed it. */
+  random?: () => number;
 }
 
 export interface RunningApp {
@@ -64,7 +71,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       signingSecret: config.SLACK_SIGNING_SECRET!,
       logger,
       health,
-      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
     });
     app = new App({ token: config.SLACK_BOT_TOKEN, receiver, clientOptions, logger: asBoltLogger(logger), logLevel });
   }
@@ -72,8 +79,34 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   app.use(async ({ next }) => {
     await inFlight.track(next);
   });
-  const store = new Store(db);
-  registerListeners(app, { logger, playbooks: deps.playbooks, classification: new ClassificationService(deps.classifier, store, logger) });
+  const clock = deps.clock ?? (() => new Date());
+  const quizStore = new QuizStore(db, clock);
+  const quiz = new QuizService({
+    store: quizStore,
+    playbooks: deps.playbooks,
+    classifier: deps.classifier,
+    publisher: new SlackQuizPublisher(app.client),
+    logger,
+    clock,
+    ...(deps.random ? { random: deps.random } : {}),
+    defaultTimeZone: config.QUIZ_TZ,
+  });
+  if (config.QUIZ_CHANNEL && !quizStore.hasSchedule(config.QUIZ_CHANNEL)) {
+    // Environment defaults seed the schedule once; after that the stored settings (setup, off) rule.
+    quizStore.saveSchedule(
+      { channelId: config.QUIZ_CHANNEL, teamId: undefined, postTime: config.QUIZ_TIME, timeZone: config.QUIZ_TZ, days: config.QUIZ_DAYS, closeTime: null, enabled: true },
+      'environment',
+    );
+  }
+  registerListeners(app, {
+    logger,
+    playbooks: deps.playbooks,
+    classification: new ClassificationService(deps.classifier, new Store(db, clock), logger),
+    quiz,
+    quizStore,
+    quizAdmins: config.QUIZ_ADMINS,
+  });
+  const scheduler = new QuizScheduler(quiz, quizStore, logger);
   app.error(async (error) => {
     logger.error(`Unhandled listener error: ${error.message}`);
   });
@@ -90,6 +123,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     });
     address = await listen(healthServer, { port: config.PORT });
   }
+  scheduler.start();
   logger.info(
     `customertype is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; ` +
       `${config.socketMode ? 'health check' : 'Slack requests'} on port ${address.port}`,
@@ -101,6 +135,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       if (receiver) await receiver.stop();
       else await app.stop();
       if (healthServer) await closeServer(healthServer);
+      await scheduler.stop();
+      quiz.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
       db.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProblemsError } from '../problems.js';
+import { DAYS, isTimeZone, TIME_OF_DAY } from '../quiz/schedule.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -37,6 +38,19 @@ const envSchema = z.object({
   ),
   DATABASE_PATH: optional(z.string()).transform((path) => path ?? './data/customertype.db'),
   PLAYBOOKS_DIR: optional(z.string()),
+  QUIZ_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, { error: 'is not valid: expected a channel id such as C0123456789' })),
+  QUIZ_TIME: optional(z.string().regex(TIME_OF_DAY, { error: 'is not valid: expected a time HH:mm such as 09:30' })).transform(
+    (time) => time ?? '09:30',
+  ),
+  QUIZ_TZ: optional(z.string().refine(isTimeZone, { error: 'is not valid: expected an IANA time zone such as Europe/London' })).transform(
+    (zone) => zone ?? 'UTC',
+  ),
+  QUIZ_DAYS: optional(z.string().regex(DAYS, { error: 'is not valid: expected cron days such as 1-5 (weekdays), * or 1,3,5' })).transform(
+    (days) => days ?? '1-5',
+  ),
+  QUIZ_ADMINS: optional(
+    z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/, { error: 'is not valid: expected user ids separated by commas, e.g. U012AB3CD,U045EF6GH' }),
+  ).transform((admins) => (admins ? admins.split(',').map((id) => id.trim()) : [])),
   LOG_LEVEL: optional(
     z.enum(LOG_LEVELS, { error: `is not valid: expected one of ${LOG_LEVELS.join(', ')}` }),
   ).transform((level) => level ?? 'info'),

@@ -5,6 +5,8 @@ export type CommandRequest =
   | { kind: 'help' }
   | { kind: 'list' }
   | { kind: 'stats' }
+  | { kind: 'leaderboard' }
+  | { kind: 'quiz'; action: 'now' | 'off' | 'setup' | 'help' }
   | { kind: 'playbook'; playbook: Playbook }
   | { kind: 'classify'; text: string };
 
@@ -18,6 +20,9 @@ export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRe
   if (word === '' || word === 'help' || word === '?') return { kind: 'help' };
   if (word === 'list' || word === 'types') return { kind: 'list' };
   if (word === 'stats') return { kind: 'stats' };
+  if (word === 'leaderboard') return { kind: 'leaderboard' };
+  const quiz = /^quiz(?:\s+(now|off|setup))?$/.exec(word);
+  if (quiz) return { kind: 'quiz', action: (quiz[1] as 'now' | 'off' | 'setup' | undefined) ?? 'help' };
   if (text.length <= MAX_LOOKUP_LENGTH) {
     const playbook = playbooks.find(text);
     if (playbook) return { kind: 'playbook', playbook };

@@ -36,7 +36,8 @@ export interface BootedApp {
 
 export interface BootOptions {
   env?: Record<string, string>;
-  now?: () => number;
+  clock?: () => Date;
+  random?: () => number;
 }
 
 /** Boots the real app on 127.0.0.1, port 0, against a fresh fake Slack and a fresh database. */
@@ -56,7 +57,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
   const db = openDatabase(config.DATABASE_PATH);
-  const running = await startApp({ config, logger, db, ...core(), slackRetries: 0, ...(options.now ? { now: options.now } : {}) });
+  const running = await startApp({ config, logger, db, ...core(), slackRetries: 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
   const baseUrl = `http://127.0.0.1:${running.address.port}`;
   let stopped = false;
   return {

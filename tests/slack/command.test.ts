@@ -82,7 +82,7 @@ describe('/customertype subcommands', () => {
     expect((await command('angry')).body.blocks[0].text.text).toBe('The Angry Customer');
   });
 
-  it('answers `stats` with a friendly line until the quiz exists', async () => {
-    expect((await command('stats')).text).toContain('No quiz stats yet');
+  it('answers `stats` before any quiz with a friendly line', async () => {
+    expect((await command('stats')).text).toContain('No quiz answers yet');
   });
 });

@@ -34,11 +34,3 @@ export function buildPlaybookMessage(playbook: Playbook): RenderedMessage {
     ],
   };
 }
-
-/** Until the quiz exists there are no stats; say so instead of an empty table. */
-export function buildStatsPlaceholder(): RenderedMessage {
-  return {
-    text: 'No quiz stats yet',
-    blocks: [section("No quiz stats yet: they start with the daily quiz. Until then, try `/customertype list` to learn the types.")],
-  };
-}

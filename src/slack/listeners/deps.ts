@@ -1,10 +1,19 @@
 import type { Logger } from '../../logging/logger.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
+import type { QuizService } from '../../quiz/quiz-service.js';
 import type { ClassificationService } from '../../service/classification-service.js';
+import type { QuizStore } from '../../store/quiz-store.js';
 
 /** What listeners may use: the core, never Slack state of their own. */
 export interface ListenerDeps {
   logger: Logger;
   playbooks: PlaybookSet;
   classification: ClassificationService;
+  quiz: QuizService;
+  quizStore: QuizStore;
+  /** Who may set up or turn off the quiz; empty means anyone. */
+  quizAdmins: readonly string[];
 }
+
+export const canConfigureQuiz = (deps: ListenerDeps, userId: string | undefined) =>
+  deps.quizAdmins.length === 0 || (userId !== undefined && deps.quizAdmins.includes(userId));

@@ -1,12 +1,16 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
 
+export type Known = string | RegExp;
+
 export interface KnownIds {
-  commands: readonly string[];
-  actions: readonly string[];
-  shortcuts: readonly string[];
-  views: readonly string[];
+  commands: readonly Known[];
+  actions: readonly Known[];
+  shortcuts: readonly Known[];
+  views: readonly Known[];
 }
+
+const matches = (known: readonly Known[], id: string) => known.some((entry) => (typeof entry === 'string' ? entry === id : entry.test(id)));
 
 type Body = Record<string, unknown> & { type?: unknown; command?: unknown; callback_id?: unknown; actions?: unknown; view?: unknown };
 
@@ -36,7 +40,7 @@ function routingId(body: Body): { kind: keyof KnownIds; id: string } | undefined
 export function ackUnknownInteractions(known: KnownIds, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const route = routingId(args.body as Body);
-    if (route && !known[route.kind].includes(route.id)) {
+    if (route && !matches(known[route.kind], route.id)) {
       logger.warn(`Ignored a ${route.kind.replace(/s$/, '')} nobody handles: ${JSON.stringify(route.id).slice(0, 80)}`);
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlaybooks } from '../../../src/playbooks/load.js';
-import { buildPlaybookMessage, buildStatsPlaceholder, buildTypeList } from '../../../src/slack/blocks/catalog.js';
+import { buildPlaybookMessage, buildTypeList } from '../../../src/slack/blocks/catalog.js';
 import { expectWithinBlockKitLimits } from '../../helpers/block-kit.js';
 import { allText } from '../../helpers/block-text.js';
 
@@ -20,9 +20,5 @@ describe('catalog messages', () => {
       expectWithinBlockKitLimits(message.blocks);
       expect(allText(message.blocks).join('\n')).toContain('*How to recognise them*');
     }
-  });
-
-  it('says there are no stats yet instead of an empty table', () => {
-    expect(allText(buildStatsPlaceholder().blocks).join(' ')).toContain('No quiz stats yet');
   });
 });

@@ -1,12 +1,17 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { CORRECT_ACTION, SHARE_ACTION } from '../../blocks/guidance.js';
 import type { ListenerDeps } from '../deps.js';
+import { QUIZ_ANSWER_ACTION } from '../../blocks/quiz.js';
 import { correctType } from './correct-type.js';
+import { quizAnswer } from './quiz-answer.js';
+
+const QUIZ_ANSWER_PATTERN = new RegExp(`^${QUIZ_ANSWER_ACTION}_\\d$`);
 import { shareGuidance } from './share-guidance.js';
 
-export const ACTION_IDS = [SHARE_ACTION, CORRECT_ACTION];
+export const ACTION_IDS = [SHARE_ACTION, CORRECT_ACTION, QUIZ_ANSWER_PATTERN];
 
 export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, shareGuidance(deps));
   app.action<BlockAction<StaticSelectAction>>(CORRECT_ACTION, correctType(deps));
+  app.action<BlockAction<ButtonAction>>(QUIZ_ANSWER_PATTERN, quizAnswer(deps));
 }

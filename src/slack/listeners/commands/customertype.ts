@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommandText } from '../../../service/command-text.js';
-import { buildPlaybookMessage, buildStatsPlaceholder, buildTypeList } from '../../blocks/catalog.js';
+import { buildPlaybookMessage, buildTypeList } from '../../blocks/catalog.js';
+import { buildLeaderboardMessage, buildStatsMessage } from '../../blocks/quiz.js';
+import { quizCommand } from './quiz.js';
 import { buildGuidanceMessage } from '../../blocks/guidance.js';
 import { buildHelpMessage } from '../../blocks/help.js';
 import type { RenderedMessage } from '../../blocks/types.js';
@@ -9,10 +11,11 @@ import type { ListenerDeps } from '../deps.js';
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 export function customertypeCommand(deps: ListenerDeps) {
-  return async ({ ack, respond, command }: CommandArgs): Promise<void> => {
+  return async (args: CommandArgs): Promise<void> => {
+    const { ack, respond, command } = args;
     await ack();
     const request = parseCommandText(typeof command.text === 'string' ? command.text : '', deps.playbooks);
-    let message: RenderedMessage;
+    let message: RenderedMessage | undefined;
     switch (request.kind) {
       case 'help':
         message = buildHelpMessage();
@@ -21,7 +24,13 @@ export function customertypeCommand(deps: ListenerDeps) {
         message = buildTypeList(deps.playbooks);
         break;
       case 'stats':
-        message = buildStatsPlaceholder();
+        message = buildStatsMessage(deps.quiz.stats(command.user_id), deps.playbooks);
+        break;
+      case 'leaderboard':
+        message = buildLeaderboardMessage(deps.quiz.leaderboards(command.team_id));
+        break;
+      case 'quiz':
+        message = await quizCommand(request.action, args, deps);
         break;
       case 'playbook':
         message = buildPlaybookMessage(request.playbook);
@@ -33,6 +42,7 @@ export function customertypeCommand(deps: ListenerDeps) {
         break;
       }
     }
+    if (!message) return;
     try {
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {

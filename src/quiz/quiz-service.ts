@@ -1,0 +1,175 @@
+import dayjs from 'dayjs';
+import type { Classifier } from '../classifier/classifier.js';
+import type { Logger } from '../logging/logger.js';
+import type { PlaybookSet } from '../playbooks/playbook-set.js';
+import type { LeaderboardRow, QuizRow, QuizSchedule, QuizStore } from '../store/quiz-store.js';
+import { chooseQuestion } from './choose.js';
+import type { QuizQuestion, Random } from './question.js';
+import { closeTimePassed, dueSlot, localDate } from './schedule.js';
+import { agentStats, type AgentStats } from './stats.js';
+import { KeyedThrottle } from './throttle.js';
+
+/** Where quizzes appear. The Slack layer implements it; the quiz itself knows nothing of Slack. */
+export interface QuizPublisher {
+  /** Posts the question with its answer buttons; returns the message id (ts). */
+  post(channelId: string, quizId: number, question: QuizQuestion): Promise<string>;
+  /** Shows how many have answered, nothing more. */
+  updateCount(quiz: QuizRow, answers: number): Promise<void>;
+  /** Shows the answer, the share right and the number of answers; never who got it wrong. */
+  reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void>;
+}
+
+export type PostOutcome = { status: 'posted'; quizId: number } | { status: 'already'; quiz: QuizRow } | { status: 'failed'; error: unknown };
+
+export type AnswerResult =
+  | { status: 'recorded'; correct: boolean; question: QuizQuestion; choice: number }
+  | { status: 'already'; question: QuizQuestion; choice: number }
+  | { status: 'closed'; question: QuizQuestion }
+  | { status: 'unknown' };
+
+export interface Leaderboards {
+  week: LeaderboardRow[];
+  allTime: LeaderboardRow[];
+  weekStarts: string;
+}
+
+const RECENT_TYPES_DAYS = 14;
+const NO_REPEAT_DAYS = 30;
+const COUNT_UPDATE_MS = 3000;
+
+export interface QuizServiceOptions {
+  store: QuizStore;
+  playbooks: PlaybookSet;
+  classifier: Classifier;
+  publisher: QuizPublisher;
+  logger: Logger;
+  clock?: () => Date;
+  random?: Random;
+  /** Time zone for dates of quizzes posted on demand and for "this week". */
+  defaultTimeZone?: string;
+}
+
+/** The daily quiz: choosing, claiming and posting questions, grading answers, revealing, stats. */
+export class QuizService {
+  private readonly clock: () => Date;
+  private readonly random: Random;
+  private readonly counts: KeyedThrottle;
+  readonly defaultTimeZone: string;
+
+  constructor(private readonly options: QuizServiceOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.defaultTimeZone = options.defaultTimeZone ?? 'UTC';
+    this.counts = new KeyedThrottle(COUNT_UPDATE_MS, () => this.clock().getTime());
+  }
+
+  /**
+   * Claims the channel's quiz for the day, then posts it. Earlier quizzes in the channel are revealed
+   * first. A failed post gives the claim back, so the next attempt can try again.
+   */
+  async postQuiz(input: { teamId: string | undefined; channelId: string; timeZone?: string }): Promise<PostOutcome> {
+    const { store, playbooks, classifier, publisher, logger } = this.options;
+    const now = this.clock();
+    const date = localDate(input.timeZone ?? this.defaultTimeZone, now);
+    const existing = store.quizForDay(input.channelId, date);
+    if (existing) return { status: 'already', quiz: existing };
+    await this.revealOpen(input.channelId);
+
+    const question = chooseQuestion(playbooks, classifier, {
+      recentByType: store.recentByType(input.teamId, dayjs(now).subtract(RECENT_TYPES_DAYS, 'day').toDate()),
+      recentKeys: store.recentQuestionKeys(input.channelId, dayjs(date).subtract(NO_REPEAT_DAYS, 'day').format('YYYY-MM-DD')),
+      random: this.random,
+    });
+    const quizId = store.claim({ teamId: input.teamId, channelId: input.channelId, localDate: date, question });
+    if (quizId === undefined) return { status: 'already', quiz: store.quizForDay(input.channelId, date)! };
+    try {
+      const ts = await publisher.post(input.channelId, quizId, question);
+      store.markPosted(quizId, ts);
+      logger.info(`Posted quiz ${quizId} in ${input.channelId} for ${date}`);
+      return { status: 'posted', quizId };
+    } catch (error) {
+      store.release(quizId);
+      logger.warn(`Posting the quiz in ${input.channelId} failed; it will be retried: ${(error as Error).message}`);
+      return { status: 'failed', error };
+    }
+  }
+
+  /** An agent's click: only the first counts; later clicks are told what they answered. */
+  answer(input: { quizId: number; userId: string; choice: number }): AnswerResult {
+    const { store } = this.options;
+    const quiz = store.quiz(input.quizId);
+    if (!quiz || !Number.isInteger(input.choice) || input.choice < 0 || input.choice >= quiz.question.options.length) return { status: 'unknown' };
+    if (quiz.status === 'revealed') return { status: 'closed', question: quiz.question };
+    const posted = quiz.postedAt ? Date.parse(quiz.postedAt) : this.clock().getTime();
+    const correct = input.choice === quiz.question.answer;
+    const outcome = store.recordAnswer({ quizId: quiz.id, userId: input.userId, choice: input.choice, correct, msToAnswer: this.clock().getTime() - posted });
+    if (!outcome.first) return { status: 'already', question: quiz.question, choice: outcome.choice };
+    if (!quiz.practiceUserId) this.counts.schedule(String(quiz.id), () => this.refreshCount(quiz.id));
+    return { status: 'recorded', correct, question: quiz.question, choice: input.choice };
+  }
+
+  async reveal(quiz: QuizRow): Promise<void> {
+    const tally = this.options.store.tally(quiz.id);
+    await this.options.publisher.reveal(quiz, tally);
+    this.options.store.markRevealed(quiz.id);
+  }
+
+  /** Scheduled work for one moment: post what is due, close what has reached its close time. */
+  async runSchedules(schedules: readonly QuizSchedule[]): Promise<void> {
+    const now = this.clock();
+    for (const schedule of schedules) {
+      try {
+        for (const quiz of this.options.store.unrevealed(schedule.channelId)) {
+          if (closeTimePassed(schedule, quiz.localDate, now)) await this.reveal(quiz);
+        }
+        const slot = dueSlot(schedule, now);
+        if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate)) {
+          await this.postQuiz({ teamId: schedule.teamId, channelId: schedule.channelId, timeZone: schedule.timeZone });
+        }
+      } catch (error) {
+        this.options.logger.error(`Quiz schedule for ${schedule.channelId} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  stats(userId: string): AgentStats {
+    const answers = this.options.store.agentAnswers(userId);
+    const channels = [...new Set(answers.filter((answer) => !answer.practice).map((answer) => answer.channelId))];
+    return agentStats(answers, this.options.store.channelQuizzes(channels));
+  }
+
+  leaderboards(teamId: string | undefined): Leaderboards {
+    const today = dayjs(localDate(this.defaultTimeZone, this.clock()));
+    // Weeks start on Monday, whatever the locale.
+    const weekStarts = today.subtract((today.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+    return {
+      week: this.options.store.leaderboard(teamId, weekStarts),
+      allTime: this.options.store.leaderboard(teamId),
+      weekStarts,
+    };
+  }
+
+  stop(): void {
+    this.counts.stop();
+  }
+
+  private async revealOpen(channelId: string): Promise<void> {
+    for (const quiz of this.options.store.unrevealed(channelId)) {
+      try {
+        await this.reveal(quiz);
+      } catch (error) {
+        this.options.logger.warn(`Revealing quiz ${quiz.id} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async refreshCount(quizId: number): Promise<void> {
+    const quiz = this.options.store.quiz(quizId);
+    if (!quiz || quiz.status !== 'posted') return;
+    try {
+      await this.options.publisher.updateCount(quiz, this.options.store.tally(quizId).answers);
+    } catch (error) {
+      this.options.logger.warn(`Updating the answer count of quiz ${quizId} failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { Cron } from 'croner';
+import type { QuizSchedule } from '../store/quiz-store.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) at `moment` in an IANA time zone. */
+export function localDate(timeZone: string, moment: Date): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, format);
+  }
+  return format.format(moment);
+}
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** Cron day-of-week: `*`, a day 0-7, ranges and lists of them (`1-5`, `1,3,5`). */
+export const DAYS = /^(\*|[0-7](-[0-7])?(,[0-7](-[0-7])?)*)$/;
+
+function cronAt(time: string, days: string): string {
+  const [, hours, minutes] = TIME_OF_DAY.exec(time)!;
+  return `${Number(minutes)} ${Number(hours)} * * ${days}`;
+}
+
+/** The most recent moment `time` on one of `days` happened, at or before `now`, in the time zone. */
+function lastOccurrence(time: string, days: string, timeZone: string, now: Date): Date | undefined {
+  const cron = new Cron(cronAt(time, days), { timezone: timeZone, paused: true });
+  // previousRuns is strictly before its reference: step a second past now so a slot at exactly now counts.
+  return cron.previousRuns(1, new Date(now.getTime() + 1000))[0];
+}
+
+/**
+ * The quiz slot that is due now: the latest scheduled time at or before `now` if it fell on the
+ * same local day. After downtime this is still today's slot, so the quiz goes out late, once;
+ * yesterday's missed slot is never posted today. Croner does the time-zone and DST arithmetic.
+ */
+export function dueSlot(schedule: QuizSchedule, now: Date): { localDate: string; at: Date } | undefined {
+  const at = lastOccurrence(schedule.postTime, schedule.days, schedule.timeZone, now);
+  if (!at) return undefined;
+  const date = localDate(schedule.timeZone, at);
+  return date === localDate(schedule.timeZone, now) ? { localDate: date, at } : undefined;
+}
+
+/** Whether a quiz of `quizDate` should be closed by now because of the schedule's close time. */
+export function closeTimePassed(schedule: QuizSchedule, quizDate: string, now: Date): boolean {
+  if (!schedule.closeTime) return false;
+  const close = lastOccurrence(schedule.closeTime, '*', schedule.timeZone, now);
+  return close !== undefined && localDate(schedule.timeZone, close) >= quizDate;
+}

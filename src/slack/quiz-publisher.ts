@@ -1,0 +1,43 @@
+import type { webApi } from '@slack/bolt';
+import type { QuizPublisher } from '../quiz/quiz-service.js';
+import type { QuizQuestion } from '../quiz/question.js';
+import type { QuizRow } from '../store/quiz-store.js';
+import { buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
+import { slackErrorCode } from './slack-error.js';
+
+/** The bot cannot post where the quiz should go; the message says what a person can do about it. */
+export class ChannelAccessError extends Error {
+  override name = 'ChannelAccessError';
+}
+
+/** Posts and updates quiz messages in Slack. Joins a public channel it is not in; asks for an invite to a private one. */
+export class SlackQuizPublisher implements QuizPublisher {
+  constructor(private readonly client: webApi.WebClient) {}
+
+  async post(channelId: string, quizId: number, question: QuizQuestion): Promise<string> {
+    const message = { channel: channelId, ...buildQuizMessage(quizId, question, 0) };
+    try {
+      return (await this.client.chat.postMessage(message)).ts!;
+    } catch (error) {
+      if (slackErrorCode(error) !== 'not_in_channel') throw error;
+    }
+    try {
+      await this.client.conversations.join({ channel: channelId });
+    } catch (error) {
+      throw new ChannelAccessError(
+        `I'm not in <#${channelId}> and can't join it by myself (${slackErrorCode(error) ?? 'no access'}): type \`/invite @customertype\` in that channel.`,
+      );
+    }
+    return (await this.client.chat.postMessage(message)).ts!;
+  }
+
+  async updateCount(quiz: QuizRow, answers: number): Promise<void> {
+    if (!quiz.messageTs) return;
+    await this.client.chat.update({ channel: quiz.channelId, ts: quiz.messageTs, ...buildQuizMessage(quiz.id, quiz.question, answers) });
+  }
+
+  async reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void> {
+    if (!quiz.messageTs) return;
+    await this.client.chat.update({ channel: quiz.channelId, ts: quiz.messageTs, ...buildRevealedQuizMessage(quiz.question, tally) });
+  }
+}
