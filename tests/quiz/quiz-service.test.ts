@@ -1,0 +1,172 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Classifier } from '../../src/classifier/classifier.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { loadPlaybooks } from '../../src/playbooks/load.js';
+import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
+import { mulberry32 } from '../../src/quiz/question.js';
+import { QuizService, type QuizPublisher } from '../../src/quiz/quiz-service.js';
+import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
+import { loadMigrations, migrate } from '../../src/store/migrations.js';
+import { QuizStore, type QuizRow, type QuizSchedule } from '../../src/store/quiz-store.js';
+
+let playbooks: PlaybookSet;
+let classifier: Classifier;
+beforeAll(() => {
+  playbooks = loadPlaybooks().set;
+  classifier = Classifier.train(playbooks.all);
+});
+
+class FakePublisher implements QuizPublisher {
+  posted: Array<{ channelId: string; quizId: number }> = [];
+  revealed: Array<{ quizId: number; tally: { answers: number; correct: number } }> = [];
+  failNext = 0;
+  async post(channelId: string, quizId: number): Promise<string> {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new Error('ratelimited');
+    }
+    this.posted.push({ channelId, quizId });
+    return `ts-${quizId}`;
+  }
+  async updateCount(): Promise<void> {}
+  async reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void> {
+    this.revealed.push({ quizId: quiz.id, tally });
+  }
+}
+
+function setup(start: string) {
+  const db = new BetterSqlite3(':memory:');
+  migrate(db, loadMigrations(DEFAULT_MIGRATIONS_DIR));
+  let now = new Date(start);
+  const clock = () => now;
+  const store = new QuizStore(db, clock);
+  const publisher = new FakePublisher();
+  const make = () =>
+    new QuizService({ store, playbooks, classifier, publisher, logger: createLogger('error', { write: () => {} }), clock, random: mulberry32(1) });
+  return { db, store, publisher, service: make(), make, setNow: (iso: string) => (now = new Date(iso)) };
+}
+
+const weekdays: QuizSchedule = { channelId: 'C1', teamId: 'T1', postTime: '09:30', timeZone: 'Europe/London', days: '1-5', closeTime: null, enabled: true };
+
+describe('the scheduler under a moving clock', () => {
+  it('posts once at the slot, across the DST change, and never on the weekend', async () => {
+    const { service, publisher, setNow } = setup('2026-03-27T09:00:00Z');
+    const moments = [
+      '2026-03-27T09:00:00Z', // Friday, before 09:30 GMT
+      '2026-03-27T09:30:10Z', // Friday, due
+      '2026-03-27T09:31:00Z', // Friday, already posted
+      '2026-03-28T09:30:10Z', // Saturday
+      '2026-03-29T09:30:10Z', // Sunday: the clocks went forward at 01:00 UTC
+      '2026-03-30T08:29:00Z', // Monday, 09:29 BST
+      '2026-03-30T08:30:05Z', // Monday, 09:30 BST: due
+    ];
+    const postedAt: string[] = [];
+    for (const moment of moments) {
+      setNow(moment);
+      const before = publisher.posted.length;
+      await service.runSchedules([weekdays]);
+      if (publisher.posted.length > before) postedAt.push(moment);
+    }
+    expect(postedAt).toEqual(['2026-03-27T09:30:10Z', '2026-03-30T08:30:05Z']);
+  });
+
+  it('after downtime posts today\'s missed quiz once, and never yesterday\'s', async () => {
+    const { service, publisher, setNow, store } = setup('2026-11-23T15:00:00Z');
+    await service.runSchedules([weekdays]);
+    await service.runSchedules([weekdays]);
+    expect(publisher.posted).toHaveLength(1);
+    expect(store.quizForDay('C1', '2026-11-23')?.status).toBe('posted');
+    setNow('2026-11-24T08:00:00Z'); // the next morning, before the slot: yesterday's is not re-run
+    await service.runSchedules([weekdays]);
+    expect(publisher.posted).toHaveLength(1);
+  });
+
+  it('two instances on one database post the day\'s quiz once', async () => {
+    const { make, publisher } = setup('2026-11-23T09:30:30Z');
+    await Promise.all([make().runSchedules([weekdays]), make().runSchedules([weekdays]), make().runSchedules([weekdays])]);
+    expect(publisher.posted).toHaveLength(1);
+  });
+
+  it('a failed post is not recorded as posted and is retried on the next tick', async () => {
+    const { service, publisher, store, setNow } = setup('2026-11-23T09:30:30Z');
+    publisher.failNext = 1;
+    await service.runSchedules([weekdays]);
+    expect(publisher.posted).toHaveLength(0);
+    expect(store.quizForDay('C1', '2026-11-23')).toBeUndefined();
+    setNow('2026-11-23T09:31:00Z');
+    await service.runSchedules([weekdays]);
+    expect(publisher.posted).toHaveLength(1);
+  });
+
+  it('reveals the previous quiz when the next one is posted, with the share right', async () => {
+    const { service, publisher, store, setNow } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    const first = store.quizForDay('C1', '2026-11-23')!;
+    service.answer({ quizId: first.id, userId: 'U1', choice: first.question.answer });
+    service.answer({ quizId: first.id, userId: 'U2', choice: (first.question.answer + 1) % 4 });
+    setNow('2026-11-24T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    expect(publisher.revealed).toEqual([{ quizId: first.id, tally: { answers: 2, correct: 1 } }]);
+    expect(store.quiz(first.id)?.status).toBe('revealed');
+    expect(service.answer({ quizId: first.id, userId: 'U3', choice: 0 }).status).toBe('closed');
+  });
+});
+
+describe('answers', () => {
+  it('count the first click only, and tell a later click what was answered', async () => {
+    const { service, store } = setup('2026-11-23T10:00:00Z');
+    const outcome = await service.postQuiz({ teamId: 'T1', channelId: 'C1' });
+    expect(outcome.status).toBe('posted');
+    const quiz = store.quizForDay('C1', '2026-11-23')!;
+    const wrong = (quiz.question.answer + 1) % quiz.question.options.length;
+    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: wrong })).toMatchObject({ status: 'recorded', correct: false });
+    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: quiz.question.answer })).toMatchObject({ status: 'already', choice: wrong });
+    expect(store.tally(quiz.id)).toEqual({ answers: 1, correct: 0 });
+    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: 7 }).status).toBe('unknown');
+    expect(service.answer({ quizId: 999, userId: 'U1', choice: 0 }).status).toBe('unknown');
+  });
+
+  it('store one answer when one agent clicks many times at once', async () => {
+    const { service, store, db } = setup('2026-11-23T10:00:00Z');
+    await service.postQuiz({ teamId: 'T1', channelId: 'C1' });
+    const quiz = store.quizForDay('C1', '2026-11-23')!;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => Promise.resolve().then(() => service.answer({ quizId: quiz.id, userId: 'U1', choice: i % 4 }))));
+    expect(results.filter((result) => result.status === 'recorded')).toHaveLength(1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM quiz_answers').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('stats and leaderboards', () => {
+  it('count right answers and streaks over quiz days, and rank by right answers then speed', async () => {
+    const { service, store, setNow } = setup('2026-11-23T09:30:30Z');
+    const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-27']; // no quiz on the 26th
+    for (const [index, day] of days.entries()) {
+      setNow(`${day}T09:30:30Z`);
+      await service.runSchedules([weekdays]);
+      const quiz = store.quizForDay('C1', day)!;
+      setNow(`${day}T09:31:00Z`);
+      const wrongOnThird = index === 1 ? (quiz.question.answer + 1) % 4 : quiz.question.answer;
+      service.answer({ quizId: quiz.id, userId: 'U1', choice: wrongOnThird });
+      setNow(`${day}T09:40:00Z`);
+      service.answer({ quizId: quiz.id, userId: 'U2', choice: quiz.question.answer });
+    }
+    const u1 = service.stats('U1');
+    expect(u1).toMatchObject({ answered: 4, correct: 3, currentStreak: 2, bestStreak: 2 });
+    expect(service.stats('U2')).toMatchObject({ answered: 4, correct: 4, currentStreak: 4, bestStreak: 4 });
+    const boards = service.leaderboards('T1');
+    expect(boards.allTime.map((row) => row.userId)).toEqual(['U2', 'U1']);
+    expect(boards.weekStarts).toBe('2026-11-23');
+  });
+
+  it('break ties by speed', async () => {
+    const { service, store, setNow } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    const quiz = store.quizForDay('C1', '2026-11-23')!;
+    setNow('2026-11-23T09:35:00Z');
+    service.answer({ quizId: quiz.id, userId: 'USLOW', choice: quiz.question.answer });
+    setNow('2026-11-23T09:31:00Z');
+    service.answer({ quizId: quiz.id, userId: 'UFAST', choice: quiz.question.answer });
+    expect(service.leaderboards('T1').allTime.map((row) => row.userId)).toEqual(['UFAST', 'USLOW']);
+  });
+});

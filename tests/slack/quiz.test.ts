@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/quiz/question.js';
+import { bootApp, type BootedApp } from '../helpers/boot.js';
+import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { allText } from '../helpers/block-text.js';
+import { blockActionPayload } from '../helpers/payloads.js';
+import { interactionBody, slashCommandBody } from '../helpers/slack-request.js';
+
+let booted: BootedApp;
+beforeAll(async () => {
+  booted = await bootApp({ random: mulberry32(42) });
+});
+afterAll(async () => {
+  await booted.stop();
+});
+
+let counter = 0;
+async function command(text: string, user = 'U0AGENT') {
+  const id = `q${(counter += 1)}`;
+  await booted.post(slashCommandBody({ text, user_id: user, response_url: booted.slack.responseUrl(id) }));
+  const deadline = Date.now() + 5000;
+  let reply;
+  while (!(reply = booted.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return reply!.body;
+}
+
+async function click(user: string, buttonValue: string) {
+  const id = `click-${(counter += 1)}`;
+  const res = await booted.post(
+    interactionBody(blockActionPayload({ actionId: `quiz_answer_${JSON.parse(buttonValue).c}`, value: buttonValue, responseUrl: booted.slack.responseUrl(id), userId: user })),
+  );
+  expect(res.status).toBe(200);
+  const deadline = Date.now() + 5000;
+  let reply;
+  while (!(reply = booted.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return reply!.body.text as string;
+}
+
+describe('the daily quiz in Slack', () => {
+  it('quiz now posts a question; two agents answer, a second click is refused, stats show it', async () => {
+    const reply = await command('quiz now');
+    expect(reply.text).toBe('Posted a quiz in this channel.');
+    const [post] = await booted.slack.waitForCalls('chat.postMessage');
+    expect(post!.body.channel).toBe('C0SUPPORT');
+    expectWithinBlockKitLimits(post!.body.blocks);
+    const buttons = post!.body.blocks.find((block: any) => block.type === 'actions').elements;
+    expect(buttons).toHaveLength(4);
+    expect(allText(post!.body.blocks).join('\n')).toContain('0 answered');
+
+    const row = booted.db.prepare('SELECT question FROM quizzes').get() as { question: string };
+    const answer = JSON.parse(row.question).answer as number;
+    const right = buttons[answer].value;
+    const wrong = buttons[(answer + 1) % 4].value;
+
+    expect(await click('U0ALICE', right)).toMatch(/^✅ Right!/);
+    expect(await click('U0BOB', wrong)).toMatch(/^❌ Not quite: the answer is \*/);
+    expect(await click('U0BOB', right)).toMatch(/^You already answered \(your answer: \*[A-D]\./);
+    expect(booted.db.prepare('SELECT user_id, correct FROM quiz_answers ORDER BY user_id').all()).toEqual([
+      { user_id: 'U0ALICE', correct: 1 },
+      { user_id: 'U0BOB', correct: 0 },
+    ]);
+
+    const update = await booted.slack.waitForCalls('chat.update', 1, 8000);
+    expect(allText(update.at(-1)!.body.blocks).join('\n')).toMatch(/[12] answered/);
+    expect(allText(update.at(-1)!.body.blocks).join('\n')).not.toMatch(/U0BOB/);
+
+    const stats = await command('stats', 'U0ALICE');
+    expect(allText(stats.blocks).join('\n')).toContain('*Quizzes answered:* 1   *Right:* 1 (100%)');
+    const board = allText((await command('leaderboard')).blocks).join('\n');
+    expect(board.indexOf('U0ALICE')).toBeLessThan(board.indexOf('U0BOB'));
+  });
+
+  it('refuses a second quiz the same day in the same channel', async () => {
+    expect((await command('quiz now')).text).toContain("Today's quiz is already posted");
+  });
+
+  it('stores one answer when an agent clicks many times at once', async () => {
+    const quiz = booted.db.prepare('SELECT id, question FROM quizzes').get() as { id: number; question: string };
+    const value = (c: number) => JSON.stringify({ q: quiz.id, c });
+    const posts = Array.from({ length: 8 }, (_, i) =>
+      booted.post(interactionBody(blockActionPayload({ actionId: `quiz_answer_${i % 4}`, value: value(i % 4), responseUrl: booted.slack.responseUrl(`storm-${i}`), userId: 'U0CAROL' }))),
+    );
+    expect((await Promise.all(posts)).map((res) => res.status)).toEqual(Array(8).fill(200));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quiz_answers WHERE user_id = 'U0CAROL'").get()).toEqual({ n: 1 });
+  });
+
+  it('quiz off turns it off; quiz setup opens the settings form', async () => {
+    booted.db.prepare("INSERT INTO quiz_schedules (channel_id, post_time, time_zone, days, updated_at) VALUES ('C0SUPPORT', '09:30', 'UTC', '1-5', 'now')").run();
+    expect((await command('quiz off')).text).toContain('The daily quiz is off in this channel');
+    expect((await command('quiz off')).text).toContain('There is no daily quiz in this channel');
+    booted.slack.reset();
+    await booted.post(slashCommandBody({ text: 'quiz setup', response_url: booted.slack.responseUrl('setup') }));
+    const [open] = await booted.slack.waitForCalls('views.open');
+    expect(open!.body.view.callback_id).toBe('quiz_setup');
+  });
+});
+
+describe('quiz admins', () => {
+  it('only the admins may change the quiz when QUIZ_ADMINS is set', async () => {
+    const guarded = await bootApp({ env: { QUIZ_ADMINS: 'U0LEAD' } });
+    try {
+      await guarded.post(slashCommandBody({ text: 'quiz now', user_id: 'U0AGENT', response_url: guarded.slack.responseUrl('no') }));
+      const [reply] = await guarded.slack.waitForCalls('response_url');
+      expect(reply!.body.text).toContain('Only the quiz admins');
+      expect(guarded.slack.callsTo('chat.postMessage')).toEqual([]);
+    } finally {
+      await guarded.stop();
+    }
+  });
+});
