@@ -5,7 +5,7 @@ import type { PlaybookSet } from '../playbooks/playbook-set.js';
 import type { LeaderboardRow, QuizRow, QuizSchedule, QuizStore } from '../store/quiz-store.js';
 import { chooseQuestion } from './choose.js';
 import type { QuizQuestion, Random } from './question.js';
-import { closeTimePassed, dueSlot, localDate } from './schedule.js';
+import { closeTimePassed, dueSlot, isLastOfWeek, localDate, weekStart } from './schedule.js';
 import { agentStats, type AgentStats } from './stats.js';
 import { KeyedThrottle } from './throttle.js';
 
@@ -17,6 +17,10 @@ export interface QuizPublisher {
   updateCount(quiz: QuizRow, answers: number): Promise<void>;
   /** Shows the answer, the share right and the number of answers; never who got it wrong. */
   reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void>;
+  /** Posts the week's leaderboard in the quiz channel. */
+  postLeaderboard(channelId: string, boards: Leaderboards): Promise<void>;
+  /** The direct-message channel with an agent, for practice questions. */
+  directChannel(userId: string): Promise<string>;
 }
 
 export type PostOutcome = { status: 'posted'; quizId: number } | { status: 'already'; quiz: QuizRow } | { status: 'failed'; error: unknown };
@@ -126,6 +130,7 @@ export class QuizService {
         if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate)) {
           await this.postQuiz({ teamId: schedule.teamId, channelId: schedule.channelId, timeZone: schedule.timeZone });
         }
+        await this.postWeeklyLeaderboard(schedule, now);
       } catch (error) {
         this.options.logger.error(`Quiz schedule for ${schedule.channelId} failed: ${(error as Error).message}`);
       }
@@ -138,15 +143,57 @@ export class QuizService {
     return agentStats(answers, this.options.store.channelQuizzes(channels));
   }
 
-  leaderboards(teamId: string | undefined): Leaderboards {
-    const today = dayjs(localDate(this.defaultTimeZone, this.clock()));
-    // Weeks start on Monday, whatever the locale.
-    const weekStarts = today.subtract((today.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+  /** This week's (or the week of `date`'s) board and the all-time board. */
+  leaderboards(teamId: string | undefined, date = localDate(this.defaultTimeZone, this.clock())): Leaderboards {
+    const weekStarts = weekStart(date);
+    const nextWeek = dayjs(weekStarts).add(7, 'day').format('YYYY-MM-DD');
     return {
-      week: this.options.store.leaderboard(teamId, weekStarts),
+      week: this.options.store.leaderboard(teamId, weekStarts, 10, nextWeek),
       allTime: this.options.store.leaderboard(teamId),
       weekStarts,
     };
+  }
+
+  /**
+   * A practice question on the agent's weakest types, sent to them directly. Stored like any quiz
+   * so the answer is graded, but never on a leaderboard or in a streak.
+   */
+  async practice(userId: string, teamId: string | undefined): Promise<PostOutcome> {
+    const { store, playbooks, classifier, publisher } = this.options;
+    const weakest = this.stats(userId).weakest.map((entry) => entry.typeId);
+    const question = chooseQuestion(playbooks, classifier, {
+      recentByType: new Map(),
+      recentKeys: new Set(),
+      random: this.random,
+      ...(weakest.length > 0 ? { onlyTypes: weakest } : {}),
+    });
+    let quizId: number | undefined;
+    try {
+      const channelId = await publisher.directChannel(userId);
+      quizId = store.claim({ teamId, channelId, localDate: localDate(this.defaultTimeZone, this.clock()), question, practiceUserId: userId })!;
+      store.markPosted(quizId, await publisher.post(channelId, quizId, question));
+      return { status: 'posted', quizId };
+    } catch (error) {
+      if (quizId !== undefined) store.release(quizId);
+      this.options.logger.warn(`Practice question for ${userId} failed: ${(error as Error).message}`);
+      return { status: 'failed', error };
+    }
+  }
+
+  /** After the day of the week's last quiz, its leaderboard goes to the channel, once. */
+  private async postWeeklyLeaderboard(schedule: QuizSchedule, now: Date): Promise<void> {
+    const { store, publisher } = this.options;
+    const last = store.latestPosted(schedule.channelId);
+    if (!last?.postedAt || last.localDate >= localDate(schedule.timeZone, now)) return;
+    if (!isLastOfWeek(schedule, new Date(last.postedAt))) return;
+    const week = weekStart(last.localDate);
+    if (!store.claimWeeklyPost(schedule.channelId, week)) return;
+    try {
+      await publisher.postLeaderboard(schedule.channelId, this.leaderboards(schedule.teamId, last.localDate));
+    } catch (error) {
+      store.releaseWeeklyPost(schedule.channelId, week);
+      throw error;
+    }
   }
 
   stop(): void {

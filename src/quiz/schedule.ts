@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import dayjs from 'dayjs';
 import type { QuizSchedule } from '../store/quiz-store.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -55,4 +56,17 @@ export function closeTimePassed(schedule: QuizSchedule, quizDate: string, now: D
   if (!schedule.closeTime) return false;
   const close = lastOccurrence(schedule.closeTime, '*', schedule.timeZone, now);
   return close !== undefined && localDate(schedule.timeZone, close) >= quizDate;
+}
+
+/** The Monday (YYYY-MM-DD) of the week a local date falls in: weeks start on Monday, whatever the locale. */
+export function weekStart(date: string): string {
+  const day = dayjs(date);
+  return day.subtract((day.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+}
+
+/** Whether the schedule has no further slot in the same week after `after`: that quiz was the week's last. */
+export function isLastOfWeek(schedule: QuizSchedule, after: Date): boolean {
+  const next = new Cron(cronAt(schedule.postTime, schedule.days), { timezone: schedule.timeZone, paused: true }).nextRun(after);
+  if (!next) return true;
+  return weekStart(localDate(schedule.timeZone, next)) !== weekStart(localDate(schedule.timeZone, after));
 }

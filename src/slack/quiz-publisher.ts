@@ -2,7 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { QuizPublisher } from '../quiz/quiz-service.js';
 import type { QuizQuestion } from '../quiz/question.js';
 import type { QuizRow } from '../store/quiz-store.js';
-import { buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
+import type { Leaderboards } from '../quiz/quiz-service.js';
+import { buildLeaderboardMessage, buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
 import { slackErrorCode } from './slack-error.js';
 
 /** The bot cannot post where the quiz should go; the message says what a person can do about it. */
@@ -29,6 +30,15 @@ export class SlackQuizPublisher implements QuizPublisher {
       );
     }
     return (await this.client.chat.postMessage(message)).ts!;
+  }
+
+  async postLeaderboard(channelId: string, boards: Leaderboards): Promise<void> {
+    await this.client.chat.postMessage({ channel: channelId, ...buildLeaderboardMessage(boards, 'week') });
+  }
+
+  async directChannel(userId: string): Promise<string> {
+    const opened = await this.client.conversations.open({ users: userId });
+    return opened.channel!.id!;
   }
 
   async updateCount(quiz: QuizRow, answers: number): Promise<void> {

@@ -269,18 +269,39 @@ export class QuizStore {
     return rows.map((row) => ({ id: row.id, channelId: row.channel_id, localDate: row.local_date, closed: row.status === 'revealed' }));
   }
 
-  /** Right answers per agent (practice excluded), optionally since a local date; ties go to the faster agent. */
-  leaderboard(teamId: string | undefined, sinceLocalDate?: string, limit = 10): LeaderboardRow[] {
+  /** The channel's latest quiz that went out (not practice), or undefined. */
+  latestPosted(channelId: string): QuizRow | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM quizzes WHERE channel_id = ? AND practice_user_id IS NULL AND status IN ('posted', 'revealed') ORDER BY local_date DESC, id DESC LIMIT 1")
+      .get(channelId) as QuizDbRow | undefined;
+    return row && toQuiz(row);
+  }
+
+  /** Claims the weekly leaderboard post for a channel and week; false if it is already claimed. */
+  claimWeeklyPost(channelId: string, weekStart: string): boolean {
+    return (
+      this.db
+        .prepare('INSERT INTO weekly_leaderboards (channel_id, week_start, posted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(channelId, weekStart, this.now().toISOString()).changes === 1
+    );
+  }
+
+  releaseWeeklyPost(channelId: string, weekStart: string): void {
+    this.db.prepare('DELETE FROM weekly_leaderboards WHERE channel_id = ? AND week_start = ?').run(channelId, weekStart);
+  }
+
+  /** Right answers per agent (practice excluded), between two local dates; ties go to the faster agent. */
+  leaderboard(teamId: string | undefined, sinceLocalDate?: string, limit = 10, beforeLocalDate = '9999-12-31'): LeaderboardRow[] {
     const rows = this.db
       .prepare(
         `SELECT a.user_id AS userId, SUM(a.correct) AS correct, COUNT(*) AS answered, AVG(a.ms_to_answer) AS averageMs
          FROM quiz_answers a JOIN quizzes q ON q.id = a.quiz_id
-         WHERE q.practice_user_id IS NULL AND q.team_id IS ? AND q.local_date >= ?
+         WHERE q.practice_user_id IS NULL AND q.team_id IS ? AND q.local_date >= ? AND q.local_date < ?
          GROUP BY a.user_id
          ORDER BY correct DESC, averageMs ASC, userId ASC
          LIMIT ?`,
       )
-      .all(teamId ?? null, sinceLocalDate ?? '0000-00-00', limit) as LeaderboardRow[];
+      .all(teamId ?? null, sinceLocalDate ?? '0000-00-00', beforeLocalDate, limit) as LeaderboardRow[];
     return rows.map((row) => ({ ...row, averageMs: Math.round(row.averageMs) }));
   }
 }

@@ -30,6 +30,13 @@ class FakePublisher implements QuizPublisher {
     return `ts-${quizId}`;
   }
   async updateCount(): Promise<void> {}
+  leaderboards: Array<{ channelId: string; weekStarts: string; week: string[] }> = [];
+  async postLeaderboard(channelId: string, boards: { weekStarts: string; week: Array<{ userId: string }> }): Promise<void> {
+    this.leaderboards.push({ channelId, weekStarts: boards.weekStarts, week: boards.week.map((row) => row.userId) });
+  }
+  async directChannel(userId: string): Promise<string> {
+    return `D-${userId}`;
+  }
   async reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void> {
     this.revealed.push({ quizId: quiz.id, tally });
   }
@@ -168,5 +175,43 @@ describe('stats and leaderboards', () => {
     setNow('2026-11-23T09:31:00Z');
     service.answer({ quizId: quiz.id, userId: 'UFAST', choice: quiz.question.answer });
     expect(service.leaderboards('T1').allTime.map((row) => row.userId)).toEqual(['UFAST', 'USLOW']);
+  });
+});
+
+describe('the weekly leaderboard', () => {
+  it('goes to the channel once, after the day of the week\'s last quiz', async () => {
+    const { service, store, publisher, setNow } = setup('2026-11-23T09:30:30Z');
+    for (const day of ['23', '24', '25', '26', '27']) {
+      setNow(`2026-11-${day}T09:30:30Z`);
+      await service.runSchedules([weekdays]);
+      const quiz = store.quizForDay('C1', `2026-11-${day}`)!;
+      service.answer({ quizId: quiz.id, userId: 'U1', choice: quiz.question.answer });
+      setNow(`2026-11-${day}T18:00:00Z`);
+      await service.runSchedules([weekdays]);
+    }
+    expect(publisher.leaderboards).toEqual([]);
+    setNow('2026-11-28T00:30:00Z');
+    await service.runSchedules([weekdays]);
+    await service.runSchedules([weekdays]);
+    expect(publisher.leaderboards).toEqual([{ channelId: 'C1', weekStarts: '2026-11-23', week: ['U1'] }]);
+  });
+});
+
+describe('practice', () => {
+  it('sends a question on the weakest type by direct message, graded but never on a leaderboard', async () => {
+    const { service, store, publisher, db } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    const daily = store.quizForDay('C1', '2026-11-23')!;
+    service.answer({ quizId: daily.id, userId: 'U1', choice: (daily.question.answer + 1) % 4 });
+    const weakest = service.stats('U1').weakest[0]!.typeId;
+    const outcome = await service.practice('U1', 'T1');
+    expect(outcome.status).toBe('posted');
+    expect(publisher.posted.at(-1)!.channelId).toBe('D-U1');
+    const practice = db.prepare('SELECT * FROM quizzes WHERE practice_user_id = ?').get('U1') as { id: number; type_id: string };
+    expect(practice.type_id).toBe(weakest);
+    const question = store.quiz(practice.id)!.question;
+    expect(service.answer({ quizId: practice.id, userId: 'U1', choice: question.answer })).toMatchObject({ status: 'recorded', correct: true });
+    expect(service.leaderboards('T1').allTime).toEqual([expect.objectContaining({ userId: 'U1', correct: 0, answered: 1 })]);
+    expect(service.stats('U1')).toMatchObject({ answered: 1, correct: 0 });
   });
 });

@@ -109,3 +109,33 @@ describe('quiz admins', () => {
     }
   });
 });
+
+describe('the App Home tab', () => {
+  it('shows the agent\'s stats, the leaderboard and a Practice button that sends a question by DM', async () => {
+    booted.slack.reset();
+    const event = {
+      type: 'event_callback',
+      team_id: 'T0FAKE',
+      api_app_id: 'A0CUSTOMERTYPE',
+      event_id: 'EvHOME1',
+      event_time: 1700000000,
+      event: { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' },
+      authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true }],
+    };
+    expect((await booted.post(JSON.stringify(event), { contentType: 'application/json' })).status).toBe(200);
+    const [publish] = await booted.slack.waitForCalls('views.publish');
+    expect(publish!.body.user_id).toBe('U0ALICE');
+    const text = allText(publish!.body.view.blocks).join('\n');
+    expect(text).toContain('Your quiz stats');
+    expect(text).toContain('Quiz leaderboard');
+    const practice = publish!.body.view.blocks.find((block: any) => block.type === 'actions').elements[0];
+    expect(practice.action_id).toBe('quiz_practice');
+
+    booted.slack.reset();
+    await booted.post(interactionBody({ ...blockActionPayload({ actionId: 'quiz_practice', value: 'practice', responseUrl: booted.slack.responseUrl('p'), userId: 'U0ALICE' }), container: { type: 'view', view_id: 'V1' } }));
+    await booted.slack.waitForCalls('conversations.open');
+    const [dm] = await booted.slack.waitForCalls('chat.postMessage');
+    expect(dm!.body.channel).toBe('DU0ALICE');
+    expect(dm!.body.blocks.find((block: any) => block.type === 'actions').elements).toHaveLength(4);
+  });
+});

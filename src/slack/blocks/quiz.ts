@@ -101,12 +101,13 @@ function boardLines(rows: readonly LeaderboardRow[]): string {
 }
 
 /** `/customertype leaderboard` and the weekly post: most right answers, ties to the faster agent. */
-export function buildLeaderboardMessage(boards: Leaderboards): RenderedMessage {
+export function buildLeaderboardMessage(boards: Leaderboards, heading: 'current' | 'week' = 'current'): RenderedMessage {
+  const week = heading === 'week' ? `*The week of ${boards.weekStarts}*` : `*This week* (since ${boards.weekStarts})`;
   return {
-    text: 'Quiz leaderboard',
+    text: heading === 'week' ? `Quiz leaderboard for the week of ${boards.weekStarts}` : 'Quiz leaderboard',
     blocks: [
-      header('🏆 Quiz leaderboard'),
-      section(`*This week* (since ${boards.weekStarts})\n${boardLines(boards.week)}`),
+      header(heading === 'week' ? '🏆 This week\'s quiz leaderboard' : '🏆 Quiz leaderboard'),
+      section(`${week}\n${boardLines(boards.week)}`),
       section(`*All time*\n${boardLines(boards.allTime)}`),
       context('Most right answers first; ties go to the faster answers. Practice questions do not count.'),
     ],
