@@ -139,3 +139,52 @@ describe('the App Home tab', () => {
     expect(dm!.body.blocks.find((block: any) => block.type === 'actions').elements).toHaveLength(4);
   });
 });
+
+describe('quiz setup form', () => {
+  const submission = (values: Record<string, unknown>) => ({
+    type: 'view_submission',
+    team: { id: 'T0FAKE' },
+    user: { id: 'U0LEAD', team_id: 'T0FAKE' },
+    api_app_id: 'A0CUSTOMERTYPE',
+    view: { id: 'V1', callback_id: 'quiz_setup', type: 'modal', state: { values } },
+  });
+  const values = (timeZone: string, closeTime?: string) => ({
+    channel: { value: { type: 'conversations_select', selected_conversation: 'C0QUIZ' } },
+    time: { value: { type: 'timepicker', selected_time: '09:30' } },
+    close_time: { value: { type: 'timepicker', selected_time: closeTime ?? null } },
+    time_zone: { value: { type: 'plain_text_input', value: timeZone } },
+    days: { value: { type: 'static_select', selected_option: { value: '1-5' } } },
+  });
+
+  it('shows a bad time zone next to the field and saves nothing', async () => {
+    const res = await booted.post(interactionBody(submission(values('Mars/Olympus'))));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ response_action: 'errors', errors: { time_zone: expect.stringContaining('IANA') } });
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quiz_schedules WHERE channel_id = 'C0QUIZ'").get()).toEqual({ n: 0 });
+  });
+
+  it('saves a good form, joins the channel and confirms by DM', async () => {
+    booted.slack.reset();
+    const res = await booted.post(interactionBody(submission(values('Europe/London', '17:00'))));
+    expect(res.status).toBe(200);
+    const [join] = await booted.slack.waitForCalls('conversations.join');
+    expect(join!.body.channel).toBe('C0QUIZ');
+    const [dm] = await booted.slack.waitForCalls('chat.postMessage');
+    expect(dm!.body).toMatchObject({ channel: 'U0LEAD', text: expect.stringContaining('09:30 Europe/London, weekdays') });
+    expect(booted.db.prepare("SELECT post_time, time_zone, days, close_time, enabled FROM quiz_schedules WHERE channel_id = 'C0QUIZ'").get()).toEqual({
+      post_time: '09:30',
+      time_zone: 'Europe/London',
+      days: '1-5',
+      close_time: '17:00',
+      enabled: 1,
+    });
+  });
+
+  it('tells the lead to /invite the bot to a private channel it cannot join', async () => {
+    booted.slack.reset();
+    booted.slack.on((call) => (call.method === 'conversations.join' ? { body: { ok: false, error: 'method_not_supported_for_channel_type' } } : undefined));
+    await booted.post(interactionBody(submission(values('UTC'))));
+    const [dm] = await booted.slack.waitForCalls('chat.postMessage');
+    expect(dm!.body.text).toContain('/invite @customertype');
+  });
+});

@@ -158,6 +158,13 @@ export function buildQuizSetupModal(defaults: { channelId?: string; schedule?: Q
       },
       {
         type: 'input',
+        block_id: 'close_time',
+        optional: true,
+        label: { type: 'plain_text', text: 'Reveal the answer at (optional; otherwise when the next quiz is posted)' },
+        element: { type: 'timepicker', action_id: 'value', ...(schedule?.closeTime ? { initial_time: schedule.closeTime } : {}) },
+      },
+      {
+        type: 'input',
         block_id: 'days',
         label: { type: 'plain_text', text: 'Days' },
         element: { type: 'static_select', action_id: 'value', options: DAY_CHOICES.map(option), initial_option: option(days) },

@@ -16,11 +16,15 @@ export function quizSetupSubmitted(deps: ListenerDeps) {
     const time = values.time?.value?.selected_time;
     const timeZone = values.time_zone?.value?.value?.trim() ?? '';
     const days = values.days?.value?.selected_option?.value ?? '';
+    const closeTime = values.close_time?.value?.selected_time ?? null;
     const errors: Record<string, string> = {};
     if (!channelId) errors.channel = 'Pick a channel.';
     if (!time || !TIME_OF_DAY.test(time)) errors.time = 'Pick a time.';
     if (!isTimeZone(timeZone)) errors.time_zone = 'Use an IANA time zone such as Europe/London or America/New_York.';
     if (!DAYS.test(days)) errors.days = 'Pick the days.';
+    if (closeTime !== null && (!TIME_OF_DAY.test(closeTime) || (time !== undefined && closeTime <= time))) {
+      errors.close_time = 'Pick a time after the quiz time, or leave it empty.';
+    }
     if (!canConfigureQuiz(deps, body.user?.id)) errors.channel = 'Only the quiz admins set in QUIZ_ADMINS can change the quiz.';
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
@@ -28,7 +32,7 @@ export function quizSetupSubmitted(deps: ListenerDeps) {
     }
     await ack();
     deps.quizStore.saveSchedule(
-      { channelId: channelId!, teamId: body.team?.id, postTime: time!, timeZone, days, closeTime: null, enabled: true },
+      { channelId: channelId!, teamId: body.team?.id, postTime: time!, timeZone, days, closeTime, enabled: true },
       body.user.id,
     );
     const dayText = DAY_CHOICES.find((choice) => choice.value === days)?.text.toLowerCase() ?? days;
