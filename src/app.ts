@@ -50,7 +50,10 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   const inFlight = new InFlight();
   const clientOptions = {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-    ...(deps.slackRetries !== undefined ? { retryConfig: { retries: deps.slackRetries } } : {}),
+    // A few quick retries, not the client's default of ten over half an hour: an agent waiting on an
+    // answer should hear within seconds that it failed, and the quiz scheduler retries on its own.
+    // Rate-limited calls wait for Slack's Retry-After before each retry.
+    retryConfig: { retries: deps.slackRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
   };
   const logLevel = config.LOG_LEVEL as LogLevel;
 

@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBot } from './helpers/bot-process.js';
 import { FakeSlack } from './helpers/fake-slack.js';
 import { signedHeaders, slashCommandBody, TEST_SIGNING_SECRET } from './helpers/slack-request.js';
-
-const TSX = resolve('node_modules/tsx/dist/cli.mjs');
-const MAIN = resolve('src/main.ts');
 
 let cwd: string;
 beforeEach(() => {
@@ -15,37 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
-interface Started {
-  exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
-  stderrSoFar(): string;
-  kill(signal: NodeJS.Signals): void;
-}
-
-function run(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [TSX, MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return {
-    exit: new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr }))),
-    stderrSoFar: () => stderr,
-    kill: (signal) => child.kill(signal),
-  };
-}
-
-async function waitFor(check: () => RegExpMatchArray | null, timeoutMs = 15_000): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = check();
-    if (match) return match;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out');
+function run(env: Record<string, string>) {
+  return startBot(env, cwd);
 }
 
 describe('starting customertype', () => {
@@ -90,7 +58,8 @@ describe('starting customertype', () => {
       DATABASE_PATH: dbPath,
     });
     try {
-      const [, port] = await waitFor(() => bot.stderrSoFar().match(/Slack requests on port (\d+)/));
+      const port = await bot.port();
+      expect(bot.stderrSoFar()).toContain(`Slack requests on port ${port}`);
       const url = `http://127.0.0.1:${port}/slack/events`;
       const body = slashCommandBody({ text: 'help', response_url: slack.responseUrl('r1') });
       expect((await fetch(url, { method: 'POST', body, headers: signedHeaders(body) })).status).toBe(200);

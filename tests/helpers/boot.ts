@@ -38,6 +38,8 @@ export interface BootOptions {
   env?: Record<string, string>;
   clock?: () => Date;
   random?: () => number;
+  /** Web API retries; 0 unless a test is about retrying. */
+  slackRetries?: number;
 }
 
 /** Boots the real app on 127.0.0.1, port 0, against a fresh fake Slack and a fresh database. */
@@ -57,7 +59,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
   const db = openDatabase(config.DATABASE_PATH);
-  const running = await startApp({ config, logger, db, ...core(), slackRetries: 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
+  const running = await startApp({ config, logger, db, ...core(), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
   const baseUrl = `http://127.0.0.1:${running.address.port}`;
   let stopped = false;
   return {

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { bootApp, type BootedApp } from '../helpers/boot.js';
+import { slashCommandBody } from '../helpers/slack-request.js';
+
+let booted: BootedApp | undefined;
+afterEach(async () => {
+  await booted?.stop();
+  booted = undefined;
+});
+
+async function quizNow(app: BootedApp, id: string) {
+  await app.post(slashCommandBody({ text: 'quiz now', response_url: app.slack.responseUrl(id) }));
+  const deadline = Date.now() + 15_000;
+  let reply;
+  while (!(reply = app.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return reply!.body.text as string;
+}
+
+describe('when Slack fails', () => {
+  it('waits as long as Retry-After says on a 429, then posts the quiz once', async () => {
+    booted = await bootApp({ slackRetries: 2 });
+    let attempts = 0;
+    const started = Date.now();
+    booted.slack.on((call) =>
+      call.method === 'chat.postMessage' && (attempts += 1) === 1
+        ? { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } }
+        : undefined,
+    );
+    expect(await quizNow(booted, 'a')).toBe('Posted a quiz in this channel.');
+    const posts = booted.slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quizzes WHERE status = 'posted'").get()).toEqual({ n: 1 });
+  });
+
+  it('retries a 500, then posts once', async () => {
+    booted = await bootApp({ slackRetries: 2 });
+    let attempts = 0;
+    booted.slack.on((call) => (call.method === 'chat.postMessage' && (attempts += 1) === 1 ? { status: 500, body: 'upstream error' } : undefined));
+    expect(await quizNow(booted, 'b')).toBe('Posted a quiz in this channel.');
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quizzes WHERE status = 'posted'").get()).toEqual({ n: 1 });
+  });
+
+  it('tells the agent when it gives up, and leaves no half-posted quiz behind to block a retry', async () => {
+    booted = await bootApp({ slackRetries: 1 });
+    booted.slack.on((call) => (call.method === 'chat.postMessage' ? { status: 500, body: 'down' } : undefined));
+    expect(await quizNow(booted, 'c')).toMatch(/^Sorry, posting the quiz failed/);
+    expect(booted.db.prepare('SELECT COUNT(*) AS n FROM quizzes').get()).toEqual({ n: 0 });
+    booted.slack.reset();
+    expect(await quizNow(booted, 'd')).toBe('Posted a quiz in this channel.');
+  });
+});
