@@ -68,6 +68,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       clientOptions,
       logger: asBoltLogger(logger),
       logLevel,
+      convoStore: false,
     });
   } else {
     receiver = new GuardedHttpReceiver({
@@ -76,7 +77,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       health,
       ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
     });
-    app = new App({ token: config.SLACK_BOT_TOKEN, receiver, clientOptions, logger: asBoltLogger(logger), logLevel });
+    // No conversation store: nothing here keeps per-conversation state, and it costs every request.
+    app = new App({ token: config.SLACK_BOT_TOKEN, receiver, clientOptions, logger: asBoltLogger(logger), logLevel, convoStore: false });
   }
 
   app.use(async ({ next }) => {

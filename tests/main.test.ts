@@ -62,8 +62,9 @@ describe('starting customertype', () => {
       expect(bot.stderrSoFar()).toContain(`Slack requests on port ${port}`);
       const url = `http://127.0.0.1:${port}/slack/events`;
       const body = slashCommandBody({ text: 'help', response_url: slack.responseUrl('r1') });
-      expect((await fetch(url, { method: 'POST', body, headers: signedHeaders(body) })).status).toBe(200);
-      await slack.waitForCalls('response_url');
+      const answered = await fetch(url, { method: 'POST', body, headers: signedHeaders(body) });
+      expect(answered.status).toBe(200);
+      expect(((await answered.json()) as any).response_type).toBe('ephemeral');
       const stale = signedHeaders(body, { timestamp: Math.floor(Date.now() / 1000) - 600 });
       expect((await fetch(url, { method: 'POST', body, headers: stale })).status).toBe(401);
       expect(existsSync(dbPath)).toBe(true);

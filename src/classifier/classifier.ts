@@ -66,7 +66,6 @@ export class Classifier {
     const typeIds = types.map((type) => type.id);
     const indexOf = new Map(typeIds.map((id, index) => [id, index]));
     const cues = new CueMatcher(types.map((type) => ({ typeId: type.id, cues: type.cues })));
-    const docs: TrainingDoc[] = [];
     const target = (primary: string, also?: string) => {
       const distribution = new Float64Array(typeIds.length);
       const alsoIndex = also === undefined ? undefined : indexOf.get(also);
@@ -77,18 +76,21 @@ export class Classifier {
       }
       return distribution;
     };
-    for (const type of types) {
-      for (const example of type.examples) {
-        const { features } = extractFeatures(splitSegments(cleanText(example.text)), cues);
-        docs.push({ features, target: target(type.id, example.also), weight: 1 });
-      }
-      // Each cue on its own, so a cue word no example used still counts as evidence.
-      for (const cue of type.cues) {
-        const { features } = extractFeatures([{ text: cue.replace(/\*$/, ''), weight: 1 }], cues);
-        docs.push({ features: onlyLexical(features), target: target(type.id), weight: CUE_DOC_WEIGHT });
+    // Generated one at a time, so each document's feature map is garbage as soon as it is indexed.
+    function* docs(): Generator<TrainingDoc> {
+      for (const type of types) {
+        for (const example of type.examples) {
+          const { features } = extractFeatures(splitSegments(cleanText(example.text)), cues);
+          yield { features, target: target(type.id, example.also), weight: 1 };
+        }
+        // Each cue on its own, so a cue word no example used still counts as evidence.
+        for (const cue of type.cues) {
+          const { features } = extractFeatures([{ text: cue.replace(/\*$/, ''), weight: 1 }], cues);
+          yield { features: onlyLexical(features), target: target(type.id), weight: CUE_DOC_WEIGHT };
+        }
       }
     }
-    const model = SoftmaxModel.train(docs, typeIds.length, options.training ?? DEFAULT_TRAINING);
+    const model = SoftmaxModel.train(docs(), typeIds.length, options.training ?? DEFAULT_TRAINING);
     return new Classifier(typeIds, cues, model, {
       maxChars: options.maxChars ?? MAX_INPUT_CHARS,
       minConfidence: options.minConfidence ?? 0.15,

@@ -77,9 +77,10 @@ export class SoftmaxModel {
     }
   }
 
-  static train(docs: readonly TrainingDoc[], classCount: number, options: TrainingOptions = DEFAULT_TRAINING): SoftmaxModel {
+  /** `docs` is read once; a generator keeps only the compact indexed form of each doc alive, not its map. */
+  static train(docs: Iterable<TrainingDoc>, classCount: number, options: TrainingOptions = DEFAULT_TRAINING): SoftmaxModel {
     const featureIndex = new Map<string, number>();
-    const indexed = docs.map((doc) => {
+    const indexed = Array.from(docs, (doc) => {
       const ids: number[] = [];
       const values: number[] = [];
       for (const [name, value] of doc.features) {

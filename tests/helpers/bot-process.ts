@@ -8,15 +8,24 @@ const MAIN = resolve('src/main.ts');
 export interface BotProcess {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
   stderrSoFar(): string;
+  pid: number;
   kill(signal: NodeJS.Signals): void;
   /** Resolves with the port once the bot says it is listening. */
   port(timeoutMs?: number): Promise<number>;
 }
 
-/** Runs `src/main.ts` as a real process, as `npm start` would, with only the given environment. */
-export function startBot(env: Record<string, string>, cwd: string): BotProcess {
+export interface StartOptions {
+  /** Run the compiled `dist/main.js` (as `npm start` does) instead of the sources; it must be built. */
+  compiled?: boolean;
+  /** Extra arguments for node, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
+/** Runs the bot as a real process with only the given environment. */
+export function startBot(env: Record<string, string>, cwd: string, options: StartOptions = {}): BotProcess {
   // tsx runs the bot in a child of its own; `--import tsx` keeps it one process, so kill -9 hits the bot.
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
+  const entry = options.compiled ? [resolve('dist/main.js')] : ['--import', TSX_LOADER, MAIN];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,6 +40,7 @@ export function startBot(env: Record<string, string>, cwd: string): BotProcess {
   return {
     exit,
     stderrSoFar: () => stderr,
+    pid: child.pid!,
     kill: (signal) => child.kill(signal),
     async port(timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

@@ -28,11 +28,12 @@ describe('the app in HTTP mode', () => {
     booted.slack.reset();
     const res = await booted.post(helpBody());
     expect(res.status).toBe(200);
-    const [reply] = await booted.slack.waitForCalls('response_url');
-    expect(reply!.responseId).toBe('help');
-    expect(reply!.body.response_type).toBe('ephemeral');
-    expect(reply!.body.blocks[0]).toMatchObject({ type: 'header' });
-    expect(JSON.stringify(reply!.body.blocks)).toContain('/customertype list');
+    // The help comes back in the acknowledgement itself, with no second request.
+    const reply = (await res.json()) as any;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.blocks[0]).toMatchObject({ type: 'header' });
+    expect(JSON.stringify(reply.blocks)).toContain('/customertype list');
+    expect(booted.slack.callsTo('response_url')).toEqual([]);
   });
 
   it('answers the Events API URL check', async () => {
@@ -77,8 +78,10 @@ describe('request signatures', () => {
 
   it('accepts a request signed within the 5-minute window, early or late', async () => {
     booted.slack.reset();
-    expect((await booted.post(helpBody(), { timestamp: Math.floor(Date.now() / 1000) + 240 })).status).toBe(200);
-    expect((await booted.post(helpBody(), { timestamp: Math.floor(Date.now() / 1000) - 240 })).status).toBe(200);
-    await booted.slack.waitForCalls('response_url', 2);
+    for (const skew of [240, -240]) {
+      const res = await booted.post(helpBody(), { timestamp: Math.floor(Date.now() / 1000) + skew });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as any).blocks.length).toBeGreaterThan(0);
+    }
   });
 });

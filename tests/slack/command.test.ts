@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { allText, LIVE_MARKUP } from '../helpers/block-text.js';
-import { slashCommandBody } from '../helpers/slack-request.js';
+import { commandReply } from '../helpers/command.js';
 
 let booted: BootedApp;
 beforeAll(async () => {
@@ -12,19 +12,10 @@ afterAll(async () => {
   await booted.stop();
 });
 
-let counter = 0;
-/** Sends `/customertype <text>` and returns the reply posted to its response URL. */
+/** Sends `/customertype <text>` and returns its private answer, its text and how long the ack took. */
 async function command(text: string) {
-  const id = `cmd-${(counter += 1)}`;
-  const started = Date.now();
-  const res = await booted.post(slashCommandBody({ text, response_url: booted.slack.responseUrl(id) }));
-  const ackMs = Date.now() - started;
-  expect(res.status).toBe(200);
-  const deadline = Date.now() + 5000;
-  let reply;
-  while (!(reply = booted.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  if (!reply) throw new Error(`no reply for ${id}`);
-  return { body: reply.body, text: allText(reply.body.blocks).join('\n'), ackMs };
+  const { body, ackMs } = await commandReply(booted, text);
+  return { body, text: allText(body.blocks).join('\n'), ackMs };
 }
 
 describe('/customertype <message>', () => {

@@ -18,10 +18,9 @@ const CUSTOMER = "I've been a customer for 9 years and this is the THIRD time my
 
 /** Runs the command and returns the action elements of its answer. */
 async function answerButtons() {
-  await booted.post(slashCommandBody({ text: CUSTOMER, response_url: booted.slack.responseUrl('answer') }));
-  const [reply] = await booted.slack.waitForCalls('response_url');
+  const reply = (await (await booted.post(slashCommandBody({ text: CUSTOMER, response_url: booted.slack.responseUrl('answer') }))).json()) as any;
   booted.slack.reset();
-  const actions = reply!.body.blocks.find((block: any) => block.type === 'actions');
+  const actions = reply.blocks.find((block: any) => block.type === 'actions');
   return { share: actions.elements[0], select: actions.elements[1] };
 }
 

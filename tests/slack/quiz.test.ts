@@ -4,6 +4,7 @@ import { bootApp, type BootedApp } from '../helpers/boot.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { allText } from '../helpers/block-text.js';
 import { blockActionPayload } from '../helpers/payloads.js';
+import { commandReply } from '../helpers/command.js';
 import { interactionBody, slashCommandBody } from '../helpers/slack-request.js';
 
 let booted: BootedApp;
@@ -16,12 +17,7 @@ afterAll(async () => {
 
 let counter = 0;
 async function command(text: string, user = 'U0AGENT') {
-  const id = `q${(counter += 1)}`;
-  await booted.post(slashCommandBody({ text, user_id: user, response_url: booted.slack.responseUrl(id) }));
-  const deadline = Date.now() + 5000;
-  let reply;
-  while (!(reply = booted.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  return reply!.body;
+  return (await commandReply(booted, text, user)).body;
 }
 
 async function click(user: string, buttonValue: string) {

@@ -60,6 +60,15 @@ function correctionValue(ref: GuidanceRef, corrected: string): string {
   return JSON.stringify(value);
 }
 
+/** The select's options differ only in the corrected type: the shared part is serialised once. */
+function correctionOptions(ref: GuidanceRef, playbooks: PlaybookSet) {
+  const shared = correctionValue(ref, '').slice(0, -'"x":""}'.length);
+  return playbooks.all.slice(0, 100).map((playbook) => ({
+    text: { type: 'plain_text' as const, text: truncate(playbook.name, LIMITS.option) },
+    value: `${shared}"x":${JSON.stringify(playbook.id)}}`,
+  }));
+}
+
 export interface GuidanceContext {
   /** Where the text came from when that is worth saying, e.g. "the forwarded message". */
   sourceNote?: string | undefined;
@@ -111,10 +120,7 @@ function actionBlock(ref: GuidanceRef, playbooks: PlaybookSet): ActionsBlock {
         type: 'static_select',
         action_id: CORRECT_ACTION,
         placeholder: { type: 'plain_text', text: 'Not right? Pick the type' },
-        options: playbooks.all.slice(0, 100).map((playbook) => ({
-          text: { type: 'plain_text', text: truncate(playbook.name, LIMITS.option) },
-          value: correctionValue(ref, playbook.id),
-        })),
+        options: correctionOptions(ref, playbooks),
       },
     ],
   };

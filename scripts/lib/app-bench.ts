@@ -1,0 +1,286 @@
+/**
+ * End-to-end measurements of the running bot: a real process (`src/main.ts`), the project's fake
+ * Slack on 127.0.0.1, and requests signed as Slack signs them. Every loop is bounded in count and
+ * time, and every target is on this machine.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { startBot, type BotProcess } from '../../tests/helpers/bot-process.js';
+import { FakeSlack } from '../../tests/helpers/fake-slack.js';
+import { mutatedPayloads } from '../../tests/helpers/mutations.js';
+import { blockActionPayload } from '../../tests/helpers/payloads.js';
+import { interactionBody, signedHeaders, slashCommandBody, TEST_SIGNING_SECRET } from '../../tests/helpers/slack-request.js';
+import { percentile } from './metrics.js';
+
+export interface Bench {
+  slack: FakeSlack;
+  bot: BotProcess;
+  url: string;
+  dbPath: string;
+  stop(): Promise<void>;
+}
+
+export const QUIZ_CHANNEL = 'C0BENCHQUIZ';
+
+export async function startBench(extraEnv: Record<string, string> = {}, reuse?: { slack: FakeSlack; dir: string }): Promise<Bench> {
+  const slack = reuse?.slack ?? (await new FakeSlack().start());
+  const dir = reuse?.dir ?? mkdtempSync(join(tmpdir(), 'customertype-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  const bot = startBot(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      DATABASE_PATH: dbPath,
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
+    dir,
+    { compiled: true },
+  );
+  const url = `http://127.0.0.1:${await bot.port()}/slack/events`;
+  return {
+    slack,
+    bot,
+    url,
+    dbPath,
+    async stop() {
+      bot.kill('SIGTERM');
+      await bot.exit;
+      if (!reuse) {
+        await slack.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+export async function post(url: string, body: string, contentType?: string): Promise<{ status: number; ms: number; body: string }> {
+  const started = performance.now();
+  try {
+    const res = await fetch(url, { method: 'POST', body, headers: signedHeaders(body, contentType ? { contentType } : {}) });
+    const text = await res.text();
+    return { status: res.status, ms: performance.now() - started, body: text };
+  } catch {
+    return { status: 0, ms: performance.now() - started, body: '' };
+  }
+}
+
+/** Runs `count` jobs, at most `concurrency` at a time. */
+export async function pool<T>(count: number, concurrency: number, job: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await job(index);
+      }
+    }),
+  );
+  return results;
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return check();
+}
+
+const MESSAGES = [
+  "I've asked THREE times for my refund. This is ridiculous!!!",
+  'Is there a student discount or any coupon code for the annual plan?',
+  "I'm so confused, the app says one price and the invoice says another. Which one is it?",
+  'Been with you since 2014 and I always recommend you to friends.',
+  'Can you send me the exact uptime figures for the last 90 days, broken down by region?',
+];
+
+export async function slashStorm(total = 2000, concurrency = 50, warmUp = 500) {
+  const bench = await startBench();
+  try {
+    const rssBefore = rssMb(bench.bot.pid);
+    // The first few hundred requests run while V8 is still compiling the hot paths: measured apart.
+    const cold = await pool(warmUp, concurrency, (i) =>
+      post(bench.url, slashCommandBody({ text: `${MESSAGES[i % MESSAGES.length]} (warm-up ${i})`, response_url: bench.slack.responseUrl(`w${i}`) })),
+    );
+    const results = await pool(total, concurrency, (i) =>
+      post(bench.url, slashCommandBody({ text: `${MESSAGES[i % MESSAGES.length]} #${i}`, user_id: `U${i % 97}`, response_url: bench.slack.responseUrl(`s${i}`) })),
+    );
+    const ack = results.map((r) => r.ms).sort((a, b) => a - b);
+    const coldAck = cold.map((r) => r.ms).sort((a, b) => a - b);
+    return {
+      total,
+      concurrency,
+      warmUp,
+      coldP99: percentile(coldAck, 99),
+      errors: [...cold, ...results].filter((r) => r.status !== 200).length,
+      // The answer comes back in the acknowledgement itself.
+      delivered: results.filter((r) => r.status === 200 && r.body.includes('"blocks"')).length,
+      p50: percentile(ack, 50),
+      p95: percentile(ack, 95),
+      p99: percentile(ack, 99),
+      max: ack.at(-1)!,
+      rssBefore,
+      rssAfter: rssMb(bench.bot.pid),
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+async function postedQuizButtons(bench: Bench): Promise<Array<{ action_id: string; value: string }>> {
+  const [quiz] = await bench.slack.waitForCalls('chat.postMessage', 1, 20_000);
+  return quiz!.body.blocks.find((block: any) => block.type === 'actions').elements;
+}
+
+const quizEnv = { QUIZ_CHANNEL, QUIZ_TIME: '00:00', QUIZ_TZ: 'UTC', QUIZ_DAYS: '*' };
+
+export async function answerStorm(agents = 1000) {
+  const bench = await startBench(quizEnv);
+  try {
+    const buttons = await postedQuizButtons(bench);
+    const click = (i: number) => {
+      const agent = i % agents;
+      const button = buttons[(agent + Math.floor(i / agents)) % buttons.length]!;
+      const user = `UAGENT${agent}`;
+      return post(bench.url, interactionBody(blockActionPayload({ actionId: button.action_id, value: button.value, responseUrl: bench.slack.responseUrl(`${user}-${i}`), userId: user })));
+    };
+    const started = performance.now();
+    const results = await pool(agents * 2, 200, click);
+    const seconds = (performance.now() - started) / 1000;
+    await until(() => bench.slack.callsTo('response_url').length >= agents * 2, 30_000);
+    const replies = bench.slack.callsTo('response_url').map((call) => String(call.body.text));
+    const db = new BetterSqlite3(bench.dbPath, { readonly: true });
+    const rows = (db.prepare('SELECT COUNT(*) AS n FROM quiz_answers').get() as { n: number }).n;
+    db.close();
+    return {
+      agents,
+      clicks: agents * 2,
+      seconds,
+      errors: results.filter((r) => r.status !== 200).length,
+      rows,
+      firstFeedback: replies.filter((text) => /^(✅|❌)/.test(text)).length,
+      alreadyAnswered: replies.filter((text) => text.startsWith('You already answered')).length,
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+export async function crash(agents = 1000, killAfter = 300) {
+  const slack = await new FakeSlack().start();
+  const dir = mkdtempSync(join(tmpdir(), 'customertype-crash-bench-'));
+  try {
+    const first = await startBench(quizEnv, { slack, dir });
+    const buttons = await postedQuizButtons(first);
+    const acknowledged: string[] = [];
+    const storm = pool(agents, 100, async (i) => {
+      const user = `UCRASH${i}`;
+      const button = buttons[i % buttons.length]!;
+      const result = await post(first.url, interactionBody(blockActionPayload({ actionId: button.action_id, value: button.value, responseUrl: slack.responseUrl(user), userId: user })));
+      if (result.status === 200) acknowledged.push(user);
+    });
+    await until(() => acknowledged.length >= killAfter, 20_000);
+    first.bot.kill('SIGKILL');
+    await storm;
+    await first.bot.exit;
+    const ackedAtKill = acknowledged.length;
+
+    const second = await startBench(quizEnv, { slack, dir });
+    await new Promise((r) => setTimeout(r, 1000));
+    await second.stop();
+
+    const db = new BetterSqlite3(join(dir, 'bench.db'), { readonly: true });
+    const stored = new Set((db.prepare('SELECT user_id FROM quiz_answers').all() as Array<{ user_id: string }>).map((row) => row.user_id));
+    const integrity = db.pragma('integrity_check', { simple: true });
+    const quizzes = (db.prepare('SELECT COUNT(*) AS n FROM quizzes').get() as { n: number }).n;
+    db.close();
+    return {
+      acknowledged: ackedAtKill,
+      lost: acknowledged.filter((user) => !stored.has(user)).length,
+      stored: stored.size,
+      integrity,
+      quizRows: quizzes,
+      quizPosts: slack.callsTo('chat.postMessage').filter((call) => call.body.channel === QUIZ_CHANNEL).length,
+    };
+  } finally {
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function hostile(count = 500) {
+  const bench = await startBench();
+  try {
+    const payloads = mutatedPayloads(count, bench.slack.responseUrl('hostile'));
+    const results = await pool(payloads.length, 20, (i) => post(bench.url, payloads[i]!.body, payloads[i]!.contentType));
+    const statuses: Record<string, number> = {};
+    for (const result of results) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+    bench.slack.reset();
+    const after = await post(bench.url, slashCommandBody({ text: 'Do you have a coupon code?', response_url: bench.slack.responseUrl('after') }));
+    const answered = await until(() => bench.slack.callsTo('response_url').length > 0, 5000);
+    return { count, statuses, serverErrors: results.filter((r) => r.status >= 500).length, alive: after.status === 200 && answered };
+  } finally {
+    await bench.stop();
+  }
+}
+
+export async function slackFailures() {
+  const outcomes: Record<string, string> = {};
+  // 429 with Retry-After, then success: the quiz is posted once, after the wait.
+  {
+    const slack = await new FakeSlack().start();
+    let attempts = 0;
+    slack.on((call) => (call.method === 'chat.postMessage' && ++attempts === 1 ? { status: 429, headers: { 'retry-after': '2' }, body: { ok: false, error: 'ratelimited' } } : undefined));
+    const started = Date.now();
+    const bench = await startBench(quizEnv, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-429-')) });
+    await until(() => slack.callsTo('chat.postMessage').length >= 2, 20_000);
+    outcomes['429, Retry-After 2 s'] = `posted after ${((Date.now() - started) / 1000).toFixed(1)} s (${attempts} attempts), posts that landed: ${attempts - 1}`;
+    await bench.stop();
+    await slack.stop();
+  }
+  // 500 twice, then success.
+  {
+    const slack = await new FakeSlack().start();
+    let attempts = 0;
+    slack.on((call) => (call.method === 'chat.postMessage' && ++attempts <= 2 ? { status: 500, body: 'error' } : undefined));
+    const bench = await startBench(quizEnv, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-500-')) });
+    await until(() => attempts >= 3, 20_000);
+    await new Promise((r) => setTimeout(r, 500));
+    outcomes['500 twice'] = `${attempts} attempts, posts that landed: ${Math.max(0, attempts - 2)}`;
+    await bench.stop();
+    await slack.stop();
+  }
+  // Slow (3 s) Web API: the command is still acked at once and answered when Slack is back.
+  {
+    const slack = await new FakeSlack().start();
+    slack.on((call) => (call.method === 'chat.postMessage' ? { body: { ok: true, ts: '1.1', channel: call.body.channel }, delayMs: 3000 } : undefined));
+    const bench = await startBench({}, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-slow-')) });
+    const result = await post(bench.url, slashCommandBody({ text: 'quiz now', response_url: slack.responseUrl('slow') }));
+    const started = Date.now();
+    await until(() => slack.callsTo('response_url').length > 0, 15_000);
+    outcomes['3 s responses'] = `ack in ${result.ms.toFixed(0)} ms, the answer followed ${((Date.now() - started) / 1000).toFixed(1)} s later: "${slack.callsTo('response_url')[0]?.body.text}"`;
+    await bench.stop();
+    await slack.stop();
+  }
+  // Always failing: the agent is told, and nothing is left claimed.
+  {
+    const slack = await new FakeSlack().start();
+    slack.on((call) => (call.method === 'chat.postMessage' ? { status: 500, body: 'down' } : undefined));
+    const bench = await startBench({}, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-down-')) });
+    await post(bench.url, slashCommandBody({ text: 'quiz now', response_url: slack.responseUrl('down') }));
+    await until(() => slack.callsTo('response_url').length > 0, 30_000);
+    outcomes['Slack down'] = `the agent was told: "${slack.callsTo('response_url')[0]?.body.text}" after ${slack.callsTo('chat.postMessage').length} attempts`;
+    await bench.stop();
+    await slack.stop();
+  }
+  return outcomes;
+}
