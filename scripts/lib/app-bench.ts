@@ -224,10 +224,9 @@ export async function hostile(count = 500) {
     const results = await pool(payloads.length, 20, (i) => post(bench.url, payloads[i]!.body, payloads[i]!.contentType));
     const statuses: Record<string, number> = {};
     for (const result of results) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
-    bench.slack.reset();
     const after = await post(bench.url, slashCommandBody({ text: 'Do you have a coupon code?', response_url: bench.slack.responseUrl('after') }));
-    const answered = await until(() => bench.slack.callsTo('response_url').length > 0, 5000);
-    return { count, statuses, serverErrors: results.filter((r) => r.status >= 500).length, alive: after.status === 200 && answered };
+    const alive = after.status === 200 && after.body.includes('The Bargain Hunter');
+    return { count, statuses, serverErrors: results.filter((r) => r.status >= 500).length, alive };
   } finally {
     await bench.stop();
   }
@@ -235,13 +234,19 @@ export async function hostile(count = 500) {
 
 export async function slackFailures() {
   const outcomes: Record<string, string> = {};
+  const dirs: string[] = [];
+  const scratch = (name: string) => {
+    const dir = mkdtempSync(join(tmpdir(), name));
+    dirs.push(dir);
+    return dir;
+  };
   // 429 with Retry-After, then success: the quiz is posted once, after the wait.
   {
     const slack = await new FakeSlack().start();
     let attempts = 0;
     slack.on((call) => (call.method === 'chat.postMessage' && ++attempts === 1 ? { status: 429, headers: { 'retry-after': '2' }, body: { ok: false, error: 'ratelimited' } } : undefined));
     const started = Date.now();
-    const bench = await startBench(quizEnv, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-429-')) });
+    const bench = await startBench(quizEnv, { slack, dir: scratch('ct-429-') });
     await until(() => slack.callsTo('chat.postMessage').length >= 2, 20_000);
     outcomes['429, Retry-After 2 s'] = `posted after ${((Date.now() - started) / 1000).toFixed(1)} s (${attempts} attempts), posts that landed: ${attempts - 1}`;
     await bench.stop();
@@ -252,7 +257,7 @@ export async function slackFailures() {
     const slack = await new FakeSlack().start();
     let attempts = 0;
     slack.on((call) => (call.method === 'chat.postMessage' && ++attempts <= 2 ? { status: 500, body: 'error' } : undefined));
-    const bench = await startBench(quizEnv, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-500-')) });
+    const bench = await startBench(quizEnv, { slack, dir: scratch('ct-500-') });
     await until(() => attempts >= 3, 20_000);
     await new Promise((r) => setTimeout(r, 500));
     outcomes['500 twice'] = `${attempts} attempts, posts that landed: ${Math.max(0, attempts - 2)}`;
@@ -263,7 +268,7 @@ export async function slackFailures() {
   {
     const slack = await new FakeSlack().start();
     slack.on((call) => (call.method === 'chat.postMessage' ? { body: { ok: true, ts: '1.1', channel: call.body.channel }, delayMs: 3000 } : undefined));
-    const bench = await startBench({}, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-slow-')) });
+    const bench = await startBench({}, { slack, dir: scratch('ct-slow-') });
     const result = await post(bench.url, slashCommandBody({ text: 'quiz now', response_url: slack.responseUrl('slow') }));
     const started = Date.now();
     await until(() => slack.callsTo('response_url').length > 0, 15_000);
@@ -275,12 +280,13 @@ export async function slackFailures() {
   {
     const slack = await new FakeSlack().start();
     slack.on((call) => (call.method === 'chat.postMessage' ? { status: 500, body: 'down' } : undefined));
-    const bench = await startBench({}, { slack, dir: mkdtempSync(join(tmpdir(), 'ct-down-')) });
+    const bench = await startBench({}, { slack, dir: scratch('ct-down-') });
     await post(bench.url, slashCommandBody({ text: 'quiz now', response_url: slack.responseUrl('down') }));
     await until(() => slack.callsTo('response_url').length > 0, 30_000);
     outcomes['Slack down'] = `the agent was told: "${slack.callsTo('response_url')[0]?.body.text}" after ${slack.callsTo('chat.postMessage').length} attempts`;
     await bench.stop();
     await slack.stop();
   }
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   return outcomes;
 }
