@@ -1,3 +1,4 @@
+import { mulberry32 } from '../random.js';
 import type { FeatureVector } from './features.js';
 
 export interface TrainingDoc {
@@ -22,18 +23,6 @@ export interface KnownFeatures {
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 7 };
-
-/** Deterministic shuffling: the same playbooks always train the same model. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function softmaxInPlace(values: Float64Array): void {
   let max = -Infinity;

@@ -1,7 +1,8 @@
 import type { Classifier } from '../classifier/classifier.js';
 import type { PlaybookSet } from '../playbooks/playbook-set.js';
 import type { Playbook } from '../playbooks/schema.js';
-import { whatToDoQuestion, whichTypeQuestion, type QuizQuestion, type Random } from './question.js';
+import type { Random } from '../random.js';
+import { whatToDoQuestion, whichTypeQuestion, type QuizQuestion } from './question.js';
 
 export interface TypeRecord {
   answers: number;

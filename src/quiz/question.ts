@@ -1,4 +1,5 @@
 import type { Playbook } from '../playbooks/schema.js';
+import type { Random } from '../random.js';
 
 export type QuestionKind = 'which-type' | 'what-to-do';
 
@@ -22,7 +23,6 @@ export interface QuizQuestion {
   keyAction: string;
 }
 
-export type Random = () => number;
 
 /** Deterministic when given a seeded random; Math.random in production. */
 export function shuffle<T>(items: readonly T[], random: Random): T[] {
@@ -32,17 +32,6 @@ export function shuffle<T>(items: readonly T[], random: Random): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
-}
-
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const OPTION_COUNT = 4;

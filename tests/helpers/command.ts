@@ -16,9 +16,5 @@ export async function commandReply(booted: BootedApp, text: string, user = 'U0AG
   expect(res.status).toBe(200);
   const raw = await res.text();
   if (raw !== '') return { body: JSON.parse(raw), ackMs };
-  const deadline = Date.now() + 10_000;
-  let reply;
-  while (!(reply = booted.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  if (!reply) throw new Error(`no answer to "${text}"`);
-  return { body: reply.body, ackMs };
+  return { body: (await booted.slack.responseTo(id)).body, ackMs };
 }

@@ -115,6 +115,17 @@ export class FakeSlack {
     throw new Error(`expected ${count} call(s) to ${method}, got ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
   }
 
+  /** Waits for the post to the response URL with this id, failing after `timeoutMs`. */
+  async responseTo(id: string, timeoutMs = 10_000): Promise<RecordedCall> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const reply = this.calls.find((call) => call.responseId === id);
+      if (reply) return reply;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no post to response URL ${id}`);
+  }
+
   async stop(): Promise<void> {
     if (!this.server) return;
     this.server.closeAllConnections();

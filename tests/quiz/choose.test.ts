@@ -3,7 +3,7 @@ import { Classifier } from '../../src/classifier/classifier.js';
 import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
 import { chooseQuestion, typeWeight } from '../../src/quiz/choose.js';
-import { mulberry32 } from '../../src/quiz/question.js';
+import { mulberry32 } from '../../src/random.js';
 
 let playbooks: PlaybookSet;
 let classifier: Classifier;

@@ -4,7 +4,7 @@ import { Classifier } from '../../src/classifier/classifier.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
-import { mulberry32 } from '../../src/quiz/question.js';
+import { mulberry32 } from '../../src/random.js';
 import { QuizService, type QuizPublisher } from '../../src/quiz/quiz-service.js';
 import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
 import { loadMigrations, migrate } from '../../src/store/migrations.js';

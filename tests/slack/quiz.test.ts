@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/quiz/question.js';
+import { mulberry32 } from '../../src/random.js';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { allText } from '../helpers/block-text.js';
@@ -26,10 +26,7 @@ async function click(user: string, buttonValue: string) {
     interactionBody(blockActionPayload({ actionId: `quiz_answer_${JSON.parse(buttonValue).c}`, value: buttonValue, responseUrl: booted.slack.responseUrl(id), userId: user })),
   );
   expect(res.status).toBe(200);
-  const deadline = Date.now() + 5000;
-  let reply;
-  while (!(reply = booted.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  return reply!.body.text as string;
+  return (await booted.slack.responseTo(id)).body.text as string;
 }
 
 describe('the daily quiz in Slack', () => {

@@ -10,10 +10,7 @@ afterEach(async () => {
 
 async function quizNow(app: BootedApp, id: string) {
   await app.post(slashCommandBody({ text: 'quiz now', response_url: app.slack.responseUrl(id) }));
-  const deadline = Date.now() + 15_000;
-  let reply;
-  while (!(reply = app.slack.calls.find((call) => call.responseId === id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  return reply!.body.text as string;
+  return (await app.slack.responseTo(id, 15_000)).body.text as string;
 }
 
 describe('when Slack fails', () => {

@@ -1,5 +1,6 @@
 import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
+import { parseJsonValue } from '../json-value.js';
 import type { Classification } from '../../classifier/classifier.js';
 import { confidenceLabel } from '../../classifier/confidence.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
@@ -38,20 +39,11 @@ export interface CorrectionChoice {
   corrected: string;
 }
 
-function parseJson<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  if (typeof value !== 'string' || value.length > 2000) return undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A button's value as we wrote it, or undefined if it was tampered with or is from another version. */
-export const parseGuidanceRef = (value: unknown) => parseJson(guidanceRefSchema, value);
+export const parseGuidanceRef = (value: unknown) => parseJsonValue(guidanceRefSchema, value);
 export function parseCorrectionChoice(value: unknown): CorrectionChoice | undefined {
-  const parsed = parseJson(correctionSchema, value);
+  const parsed = parseJsonValue(correctionSchema, value);
   return parsed && { classificationId: parsed.c, predicted: parsed.t, confidence: parsed.p, corrected: parsed.x };
 }
 

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { buildAnswerFeedback } from '../../blocks/quiz.js';
+import { parseJsonValue } from '../../json-value.js';
 import type { ListenerDeps } from '../deps.js';
 import type { ButtonArgs } from './share-guidance.js';
 
 const answerValue = z.object({ q: z.number().int().positive(), c: z.number().int().min(0).max(9) });
 
-function parseAnswer(value: unknown) {
-  if (typeof value !== 'string' || value.length > 200) return undefined;
-  try {
-    const parsed = answerValue.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const parseAnswer = (value: unknown) => parseJsonValue(answerValue, value, 200);
 
 /**
  * A click on a quiz answer: the first one is stored and graded, and the agent told privately.
