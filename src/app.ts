@@ -10,6 +10,7 @@ import { closeServer, healthListener, listen } from './http/server.js';
 import { GuardedHttpReceiver } from './slack/receiver.js';
 import type { Logger } from './logging/logger.js';
 import { asBoltLogger } from './slack/bolt-logger.js';
+import { verifyBotToken } from './slack/verify-token.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { ClassificationService } from './service/classification-service.js';
 import { Store } from './store/store.js';
@@ -56,20 +57,24 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     retryConfig: { retries: deps.slackRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
   };
   const logLevel = config.LOG_LEVEL as LogLevel;
+  const identity = await verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions, logger);
+  const boltOptions = {
+    token: config.SLACK_BOT_TOKEN,
+    ...identity,
+    // Verified above, with a clear message on failure; Bolt's own check would crash on it instead.
+    tokenVerificationEnabled: false,
+    clientOptions,
+    logger: asBoltLogger(logger),
+    logLevel,
+    // No conversation store: nothing here keeps per-conversation state, and it costs every request.
+    convoStore: false as const,
+  };
 
   let app: App;
   let healthServer: Server | undefined;
   let receiver: GuardedHttpReceiver | undefined;
   if (config.socketMode) {
-    app = new App({
-      token: config.SLACK_BOT_TOKEN,
-      appToken: config.SLACK_APP_TOKEN,
-      socketMode: true,
-      clientOptions,
-      logger: asBoltLogger(logger),
-      logLevel,
-      convoStore: false,
-    });
+    app = new App({ ...boltOptions, appToken: config.SLACK_APP_TOKEN, socketMode: true });
   } else {
     receiver = new GuardedHttpReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET!,
@@ -77,8 +82,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       health,
       ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
     });
-    // No conversation store: nothing here keeps per-conversation state, and it costs every request.
-    app = new App({ token: config.SLACK_BOT_TOKEN, receiver, clientOptions, logger: asBoltLogger(logger), logLevel, convoStore: false });
+    app = new App({ ...boltOptions, receiver });
   }
 
   app.use(async ({ next }) => {

@@ -34,6 +34,10 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Last line of defence: a stray rejected promise is logged, not a reason to drop every agent's answers.
+  process.on('unhandledRejection', (reason) => {
+    logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+  });
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }

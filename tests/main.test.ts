@@ -1,4 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -89,6 +91,34 @@ describe('starting customertype with broken playbooks', () => {
     const { code, stderr } = await run({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PLAYBOOKS_DIR: dir }).exit;
     expect(code).toBe(1);
     expect(stderr).toMatch(/customertype: playbooks\/skeptic\.yaml: signals: is missing/);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('starting customertype when Slack says no', () => {
+  it('names a refused token in one line and exits 1', async () => {
+    const slack = await new FakeSlack().start();
+    slack.on((call) => (call.method === 'auth.test' ? { body: { ok: false, error: 'invalid_auth' } } : undefined));
+    try {
+      const { code, stderr } = await run({ SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0' }).exit;
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^customertype: SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\)/m);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  it('says it cannot reach Slack, in one line, and exits 1', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((done) => probe.close(done));
+    const apiUrl = `http://127.0.0.1:${port}/api/`;
+    const { code, stderr } = await run({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: apiUrl, PORT: '0' }).exit;
+    expect(code).toBe(1);
+    expect(stderr).toContain(`customertype: cannot reach Slack's Web API at ${apiUrl} (ECONNREFUSED)`);
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 });
