@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { QuizQuestion } from '../quiz/question.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface QuizSchedule {
   channelId: string;
@@ -82,10 +83,14 @@ const toQuiz = (row: QuizDbRow): QuizRow => ({
 
 /** The quiz's queries. Time comes from the caller's clock so tests can cross days and DST. */
 export class QuizStore {
+  private readonly db: Pick<Database, 'prepare' | 'transaction'>;
+
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.db = withStatementCache(db);
+  }
 
   saveSchedule(schedule: QuizSchedule, updatedBy: string | undefined): void {
     this.db

@@ -55,10 +55,10 @@ function correctionValue(ref: GuidanceRef, corrected: string): string {
 /** The select's options differ only in the corrected type: the shared part is serialised once. */
 function correctionOptions(ref: GuidanceRef, playbooks: PlaybookSet) {
   const shared = correctionValue(ref, '').slice(0, -'"x":""}'.length);
-  return playbooks.all.slice(0, 100).map((playbook) => ({
-    text: { type: 'plain_text' as const, text: truncate(playbook.name, LIMITS.option) },
-    value: `${shared}"x":${JSON.stringify(playbook.id)}}`,
-  }));
+  const names = memo(optionNames, playbooks, (set) =>
+    set.all.slice(0, 100).map((playbook) => ({ id: JSON.stringify(playbook.id), text: { type: 'plain_text' as const, text: truncate(playbook.name, LIMITS.option) } })),
+  );
+  return names.map(({ id, text }) => ({ text, value: `${shared}"x":${id}}` }));
 }
 
 export interface GuidanceContext {
@@ -79,7 +79,23 @@ export function confidenceText(confidence: number): string {
   return `${confidenceBar(confidence)} ${confidenceLabel(confidence)} · ${percent(confidence)}`;
 }
 
+// Playbooks do not change while the app runs, so their blocks are built once and shared by every
+// answer: a burst of commands then allocates only what differs per message.
+const wantsBlocks = new WeakMap<PlaybookSet, KnownBlock[]>();
+const handlingBlocksOf = new WeakMap<Playbook, KnownBlock[]>();
+const optionNames = new WeakMap<PlaybookSet, Array<{ id: string; text: { type: 'plain_text'; text: string } }>>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, build: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = build(key)));
+  return value;
+}
+
 function everyCustomerWants(playbooks: PlaybookSet): KnownBlock[] {
+  return memo(wantsBlocks, playbooks, buildEveryCustomerWants);
+}
+
+function buildEveryCustomerWants(playbooks: PlaybookSet): KnownBlock[] {
   const wants = playbooks.shared.every_customer_wants;
   if (wants.length === 0) return [];
   return [context(`*Every customer wants:* ${wants.map(escapeMrkdwn).join(' · ')}`)];
@@ -87,6 +103,10 @@ function everyCustomerWants(playbooks: PlaybookSet): KnownBlock[] {
 
 /** The handling part of a playbook, shared by the private answer, the shared post and the playbook view. */
 export function handlingBlocks(playbook: Playbook): KnownBlock[] {
+  return memo(handlingBlocksOf, playbook, buildHandlingBlocks);
+}
+
+function buildHandlingBlocks(playbook: Playbook): KnownBlock[] {
   const opener = playbook.openers[0];
   return [
     section(list('How to handle', playbook.actions, true)),
