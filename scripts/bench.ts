@@ -119,11 +119,13 @@ Targets: p99 ack under 100 ms, no errors, no lost answers, RSS under 200 MB.
   const answers = await answerStorm();
   sections.push(`## Answer storm
 
-${answers.agents} agents click a quiz answer twice each: ${answers.clicks} clicks in ${answers.seconds.toFixed(2)} s.
+${answers.agents} agents click a quiz answer twice each, the ${answers.clicks} clicks sent on a fixed schedule over ${answers.windowMs / 1000} s whatever the bot's pace; each agent's second click comes in the second half.
 
-| answer rows | first-click feedback | "already answered" replies | errors |
-|---|---|---|---|
-| ${answers.rows} | ${answers.firstFeedback} | ${answers.alreadyAnswered} | ${answers.errors} |
+| answer rows | first-click feedback | "already answered" replies | errors | ack p50 / p99 / max | every agent had feedback after |
+|---|---|---|---|---|---|
+| ${answers.rows} | ${answers.firstFeedback} | ${answers.alreadyAnswered} | ${answers.errors} | ${ms1(answers.ackP50)} / ${ms1(answers.ackP99)} / ${ms1(answers.ackMax)} | ${answers.allFeedbackSeconds.toFixed(2)} s |
+
+Slack shows the agent an error when a click is not acknowledged within 3 s.
 `);
   process.stdout.write(sections.at(-1)!);
 
