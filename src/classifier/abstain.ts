@@ -32,6 +32,13 @@ const LATIN = /\p{Script=Latin}/u;
 
 /** Script and function words: a Chinese, Russian or Spanish message is not mistaken for English. */
 export function looksNonEnglish(text: string, words: readonly string[]): boolean {
+  return (!ASCII_ONLY.test(text) && mostlyNonLatin(text)) || fewEnglishWords(words);
+}
+
+// Most messages are plain ASCII, and for them the letter-by-letter count below can be skipped.
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function mostlyNonLatin(text: string): boolean {
   let letters = 0;
   let latin = 0;
   for (let index = 0; index < text.length; index += 1) {
@@ -47,7 +54,10 @@ export function looksNonEnglish(text: string, words: readonly string[]): boolean
       }
     }
   }
-  if (letters >= 4 && latin / letters < 0.5) return true;
+  return letters >= 4 && latin / letters < 0.5;
+}
+
+function fewEnglishWords(words: readonly string[]): boolean {
   if (words.length < 6) return false;
   const english = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;
   return english / words.length < 0.08;

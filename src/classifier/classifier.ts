@@ -44,6 +44,7 @@ export interface ClassifierOptions {
 }
 
 export const MAX_INPUT_CHARS = 4000;
+const STOPWORD_FEATURES = new Set([...STOPWORDS].map((word) => `w:${word}`));
 const CUE_DOC_WEIGHT = 1;
 const MIXED_EXAMPLE_SHARE = 0.3;
 const SECONDARY_MIN_EVIDENCE = 0.7;
@@ -111,15 +112,18 @@ export class Classifier {
     if (looksLikeCode(cleaned)) return this.abstain('code', truncated);
 
     const segments = splitSegments(cleaned);
-    const { features, tokens, cueHits } = extractFeatures(segments, this.cues);
-    const words = tokens.filter((token) => token.kind === 'word').map((token) => token.text);
+    const { features, tokens, cueHits } = extractFeatures(segments, this.cues, this.model.knows);
+    const words: string[] = [];
+    for (const token of tokens) if (token.kind === 'word') words.push(token.text);
     if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain('language', truncated);
 
     const known = this.model.resolve(features);
+    // Two meaningful words are enough to stop counting.
     let evidence = 0;
-    known.names.forEach((name, k) => {
-      if (name.startsWith('w:') && !STOPWORDS.has(name.slice(2)) && this.model.strength(known, k) > 0.05) evidence += 1;
-    });
+    for (let k = 0; k < known.names.length && evidence < 2; k += 1) {
+      const name = known.names[k]!;
+      if (name.startsWith('w:') && !STOPWORD_FEATURES.has(name) && this.model.strength(known, k) > 0.05) evidence += 1;
+    }
     const ranked = this.rank(known);
     if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, ranked);
 

@@ -15,9 +15,10 @@ export interface ExtractedFeatures {
   wordCount: number;
 }
 
-function add(features: FeatureVector, name: string, value: number): void {
-  features.set(name, (features.get(name) ?? 0) + value);
-}
+/** Which feature names to keep; classifying keeps only those the model knows, so nothing else is counted. */
+export type KeepFeature = (name: string) => boolean;
+
+const keepAll: KeepFeature = () => true;
 
 function lengthBucket(words: number): string {
   if (words < 8) return 's:len:short';
@@ -30,10 +31,13 @@ function lengthBucket(words: number): string {
  * Turns weighted segments into features. Counts are damped (1 + ln n) so that a word repeated ten
  * times is strong evidence, not ten times the evidence.
  */
-export function extractFeatures(segments: readonly Segment[], cues: CueMatcher): ExtractedFeatures {
+export function extractFeatures(segments: readonly Segment[], cues: CueMatcher, keep: KeepFeature = keepAll): ExtractedFeatures {
   const raw: FeatureVector = new Map();
+  const add = (name: string, value: number) => {
+    if (keep(name)) raw.set(name, (raw.get(name) ?? 0) + value);
+  };
   const tokens: Token[] = [];
-  for (const segment of segments) tokens.push(...tokenize(segment.text, segment.weight));
+  for (const segment of segments) tokenize(segment.text, segment.weight, tokens);
 
   let wordCount = 0;
   let emphasised = 0;
@@ -42,13 +46,13 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher):
     if (isTerm(token)) {
       if (token.kind === 'word') wordCount += 1;
       const names = namesOf(termOf(token));
-      add(raw, token.negated ? names.negatedUnigram : names.unigram, token.weight);
-      if (previousWord) add(raw, pairName(previousWord, names), token.weight);
+      add(token.negated ? names.negatedUnigram : names.unigram, token.weight);
+      if (previousWord) add(pairName(previousWord, names), token.weight);
       previousWord = names;
       if (isEmphasis(token)) emphasised += 1;
     } else {
       previousWord = undefined;
-      if (token.kind === 'mark') add(raw, `s:mark:${token.text}`, token.weight);
+      if (token.kind === 'mark') add(`s:mark:${token.text}`, token.weight);
     }
   }
 
@@ -82,20 +86,22 @@ const termOf = (token: Token) => (token.kind === 'word' ? stem(token.text) : tok
  */
 export function surfacesOf(tokens: readonly Token[], wanted: ReadonlySet<string>): Map<string, string> {
   const found = new Map<string, string>();
-  let previous: { names: TermNames; text: string } | undefined;
+  let previousNames: TermNames | undefined;
+  let previousText = '';
   for (const token of tokens) {
     if (found.size === wanted.size) break;
     if (!isTerm(token)) {
-      previous = undefined;
+      previousNames = undefined;
       continue;
     }
     const names = namesOf(termOf(token));
     if (!token.negated && wanted.has(names.unigram) && !found.has(names.unigram)) found.set(names.unigram, token.text);
-    if (previous) {
-      const pair = pairName(previous.names, names);
-      if (wanted.has(pair) && !found.has(pair)) found.set(pair, `${previous.text} ${token.text}`);
+    if (previousNames) {
+      const pair = pairName(previousNames, names);
+      if (wanted.has(pair) && !found.has(pair)) found.set(pair, `${previousText} ${token.text}`);
     }
-    previous = { names, text: token.text };
+    previousNames = names;
+    previousText = token.text;
   }
   return found;
 }

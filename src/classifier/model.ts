@@ -18,8 +18,8 @@ export interface TrainingOptions {
 /** Features the model knows, in parallel arrays: name, row in the weight table, value. */
 export interface KnownFeatures {
   names: string[];
-  ids: number[];
-  values: number[];
+  ids: Int32Array;
+  values: Float64Array;
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 7 };
@@ -129,18 +129,24 @@ export class SoftmaxModel {
    * all walk the same list, and features it has never seen carry no evidence either way.
    */
   resolve(features: FeatureVector): KnownFeatures {
-    const names: string[] = [];
-    const ids: number[] = [];
-    const values: number[] = [];
+    const names: string[] = new Array(features.size);
+    const ids = new Int32Array(features.size);
+    const values = new Float64Array(features.size);
+    let count = 0;
     for (const [name, value] of features) {
       const id = this.featureIndex.get(name);
       if (id === undefined) continue;
-      names.push(name);
-      ids.push(id);
-      values.push(value);
+      names[count] = name;
+      ids[count] = id;
+      values[count] = value;
+      count += 1;
     }
-    return { names, ids, values };
+    names.length = count;
+    return { names, ids: ids.subarray(0, count), values: values.subarray(0, count) };
   }
+
+  /** Whether the model has a weight for this feature: anything else is not worth counting. */
+  readonly knows = (name: string): boolean => this.featureIndex.has(name);
 
   /** A probability per class. */
   predict(known: KnownFeatures, temperature = 1): Float64Array {

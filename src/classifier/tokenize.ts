@@ -63,8 +63,7 @@ function isWordPart(text: string, index: number): boolean {
  * scope. A hand-written scanner rather than one Unicode regex: ASCII, most of what customers write,
  * never touches the Unicode tables, which makes long messages about twice as fast.
  */
-export function tokenize(text: string, weight = 1): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[] {
   let negationLeft = 0;
   const length = text.length;
   let index = 0;
