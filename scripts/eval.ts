@@ -5,8 +5,9 @@
  *
  *   npm run eval                 all of it
  *   npm run eval -- --folds 5
+ *   npm run eval -- --no-external    without the real-world files
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Classifier, type TypeDefinition } from '../src/classifier/classifier.js';
 import { loadPlaybooks } from '../src/playbooks/load.js';
@@ -41,7 +42,7 @@ function predictBaseline(baseline: NaiveBayesBaseline, text: string, expected: s
 
 /** Every type with its cues, and only the examples of the other folds. */
 function trainingFolds(fold: number): TypeDefinition[] {
-  return types.map((type) => ({ id: type.id, cues: type.cues, examples: type.examples.filter((_, index) => index % folds !== fold) }));
+  return types.map((type) => ({ id: type.id, cues: type.cues, needs_cue: type.needs_cue, examples: type.examples.filter((_, index) => index % folds !== fold) }));
 }
 
 function report(title: string, ours: Summary, baseline: Summary, showTypes: boolean): void {
@@ -94,14 +95,8 @@ if (existsSync(HELDOUT_FILE)) {
   report(`Held-out file (${rows.length} messages, eval/heldout.jsonl)`, summarize(ours, labels), summarize(base, labels), false);
 }
 
-// Real-world text: evaluation only, never training.
-function externalReport(file: string, title: string): void {
-  const path = resolve(EXTERNAL_DIR, file);
-  if (!existsSync(path)) {
-    console.log(`\n## ${title}\n\n(skipped: ${path} not found)`);
-    return;
-  }
-  const rows = readJsonl(path);
+/** Precision, recall and F1 of "the top type is angry" (and confused), and calm text called angry. */
+function toneReport(rows: Array<{ text: string; expect: string | null }>, title: string): void {
   const ours = rows.map((row) => predictOurs(full, row.text, row.expect));
   const base = rows.map((row) => predictBaseline(fullBaseline, row.text, row.expect));
   console.log(`\n## ${title} (${rows.length} rows)\n`);
@@ -120,5 +115,28 @@ function externalReport(file: string, title: string): void {
   console.log(`| polite/neutral called angry | ${pct(wrongAngry)} of ${calm.length} | ${pct(wrongAngryBase)} |`);
   console.log(`| abstained | ${pct(ours.filter((p) => p.predicted === null).length / rows.length)} | n/a |`);
 }
-externalReport('goemotions-test.jsonl', 'GoEmotions test split');
-externalReport('bitext-tone.jsonl', 'Bitext rude and polite requests');
+
+// Comments written for this project in the style of social posts: the check on tone we may look
+// into and learn from, unlike the real-world files below.
+const SOCIAL_DIR = resolve('eval/social');
+if (existsSync(SOCIAL_DIR)) {
+  const rows = readdirSync(SOCIAL_DIR)
+    .filter((file) => file.endsWith('.jsonl'))
+    .sort()
+    .flatMap((file) => readJsonl(resolve(SOCIAL_DIR, file)));
+  toneReport(rows, 'Social-style comments (eval/social, written for this project)');
+}
+
+// Real-world text: evaluation only, never training.
+function externalReport(file: string, title: string): void {
+  const path = resolve(EXTERNAL_DIR, file);
+  if (!existsSync(path)) {
+    console.log(`\n## ${title}\n\n(skipped: ${path} not found)`);
+    return;
+  }
+  toneReport(readJsonl(path), title);
+}
+if (!args.includes('--no-external')) {
+  externalReport('goemotions-test.jsonl', 'GoEmotions test split');
+  externalReport('bitext-tone.jsonl', 'Bitext rude and polite requests');
+}

@@ -1,5 +1,5 @@
 import { ABSTAIN_MESSAGES, looksLikeCode, looksNonEnglish, STOPWORDS, type AbstainReason } from './abstain.js';
-import { CueMatcher } from './cues.js';
+import { CueMatcher, type CueHit } from './cues.js';
 import { explain } from './explain.js';
 import { extractFeatures, surfacesOf, type FeatureVector } from './features.js';
 import { DEFAULT_TRAINING, SoftmaxModel, type KnownFeatures, type TrainingDoc, type TrainingOptions } from './model.js';
@@ -10,6 +10,8 @@ export interface TypeDefinition {
   id: string;
   cues: readonly string[];
   examples: ReadonlyArray<{ text: string; also?: string | undefined }>;
+  /** Name this type only on a cue of its own: without one, its score is held well down. */
+  needs_cue?: boolean | undefined;
 }
 
 export interface RankedType {
@@ -49,6 +51,14 @@ const CUE_DOC_WEIGHT = 1;
 const MIXED_EXAMPLE_SHARE = 0.3;
 const SECONDARY_MIN_EVIDENCE = 0.7;
 export const DEFAULT_TEMPERATURE = 2;
+/**
+ * A type that needs a cue (angry) is moved by whether the message has one, in log-odds before the
+ * temperature. Without a cue it is held well down, so narrative words that happen to fill angry
+ * examples ("he told me", "they said") no longer make a calm message angry, yet a message the model
+ * is sure of can still win. With one, it is nudged up: a swear word or "fed up" outweighs the topic.
+ */
+export const NO_CUE_PENALTY = 3;
+export const CUE_BONUS = 1;
 
 function onlyLexical(features: FeatureVector): FeatureVector {
   return new Map([...features].filter(([name]) => !name.startsWith('s:')));
@@ -57,6 +67,7 @@ function onlyLexical(features: FeatureVector): FeatureVector {
 export class Classifier {
   private constructor(
     readonly typeIds: readonly string[],
+    private readonly needsCue: readonly boolean[],
     private readonly cues: CueMatcher,
     private readonly model: SoftmaxModel,
     private readonly options: Required<Omit<ClassifierOptions, 'training'>>,
@@ -92,7 +103,7 @@ export class Classifier {
       }
     }
     const model = SoftmaxModel.train(docs(), typeIds.length, options.training ?? DEFAULT_TRAINING);
-    return new Classifier(typeIds, cues, model, {
+    return new Classifier(typeIds, types.map((type) => type.needs_cue === true), cues, model, {
       maxChars: options.maxChars ?? MAX_INPUT_CHARS,
       minConfidence: options.minConfidence ?? 0.15,
       temperature: options.temperature ?? DEFAULT_TEMPERATURE,
@@ -124,7 +135,8 @@ export class Classifier {
       const name = known.names[k]!;
       if (name.startsWith('w:') && !STOPWORD_FEATURES.has(name) && this.model.strength(known, k) > 0.05) evidence += 1;
     }
-    const ranked = this.rank(known);
+    const offsets = this.cuelessOffsets(cueHits);
+    const ranked = this.rank(known, offsets);
     if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, ranked);
 
     const top = ranked[0]!;
@@ -137,7 +149,7 @@ export class Classifier {
     const cues = explain(top.type, cueHits, contributions, (name) => surfaces.get(name));
     // A second type counts when, without the top type's evidence, the rest of the message clearly
     // points to it and carries its own cue words.
-    const runnerUp = this.model.runnerUp(known, topIndex, this.options.temperature);
+    const runnerUp = this.model.runnerUp(known, topIndex, this.options.temperature, offsets);
     const secondType = this.typeIds[runnerUp.index]!;
     const secondary =
       runnerUp.probability >= SECONDARY_MIN_EVIDENCE && cueHits.some((hit) => hit.typeId === secondType)
@@ -146,8 +158,19 @@ export class Classifier {
     return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated };
   }
 
-  private rank(known: KnownFeatures): RankedType[] {
-    const probabilities = this.model.predict(known, this.options.temperature);
+  /** Holds down each type that needs a cue and has none in this message; undefined when none applies. */
+  private cuelessOffsets(cueHits: readonly CueHit[]): Float64Array | undefined {
+    let offsets: Float64Array | undefined;
+    this.needsCue.forEach((needs, index) => {
+      if (!needs) return;
+      offsets ??= new Float64Array(this.typeIds.length);
+      offsets[index] = cueHits.some((hit) => hit.typeId === this.typeIds[index]) ? CUE_BONUS : -NO_CUE_PENALTY;
+    });
+    return offsets;
+  }
+
+  private rank(known: KnownFeatures, offsets?: Float64Array): RankedType[] {
+    const probabilities = this.model.predict(known, this.options.temperature, offsets);
     return this.typeIds
       .map((type, index) => ({ type, score: probabilities[index]! }))
       .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));

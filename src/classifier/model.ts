@@ -149,8 +149,8 @@ export class SoftmaxModel {
   readonly knows = (name: string): boolean => this.featureIndex.has(name);
 
   /** A probability per class. */
-  predict(known: KnownFeatures, temperature = 1): Float64Array {
-    return this.score(known, temperature, -1);
+  predict(known: KnownFeatures, temperature = 1, offsets?: Float64Array): Float64Array {
+    return this.score(known, temperature, -1, offsets);
   }
 
   /**
@@ -158,8 +158,8 @@ export class SoftmaxModel {
    * it is dropped and the class itself is out of the running. What is left says whether a second
    * type stands on its own feet (an angry loyalist is still a loyalist without the anger).
    */
-  runnerUp(known: KnownFeatures, excluded: number, temperature = 1): { index: number; probability: number } {
-    const probabilities = this.score(known, temperature, excluded);
+  runnerUp(known: KnownFeatures, excluded: number, temperature = 1, offsets?: Float64Array): { index: number; probability: number } {
+    const probabilities = this.score(known, temperature, excluded, offsets);
     let index = excluded === 0 ? 1 : 0;
     for (let c = 0; c < this.classCount; c += 1) if (c !== excluded && probabilities[c]! > probabilities[index]!) index = c;
     return { index, probability: probabilities[index]! };
@@ -192,10 +192,14 @@ export class SoftmaxModel {
     return this.strengths[known.ids[k]!]!;
   }
 
-  /** Softmax of the scores; with `excluded` ≥ 0, without that class and without the features that favour it. */
-  private score(known: KnownFeatures, temperature: number, excluded: number): Float64Array {
+  /**
+   * Softmax of the scores; with `excluded` ≥ 0, without that class and without the features that
+   * favour it. `offsets` shift a class's score up or down before the softmax.
+   */
+  private score(known: KnownFeatures, temperature: number, excluded: number, offsets?: Float64Array): Float64Array {
     const C = this.classCount;
     const scores = new Float64Array(this.bias);
+    if (offsets) for (let c = 0; c < C; c += 1) scores[c]! += offsets[c]!;
     for (let k = 0; k < known.ids.length; k += 1) {
       const base = known.ids[k]! * C;
       if (excluded >= 0 && this.weights[base + excluded]! > this.means[known.ids[k]!]!) continue;

@@ -18,6 +18,14 @@ const NEGATORS = new Set([
 ]);
 const SCOPE_BREAKERS = new Set(['but', 'just', 'only', 'although', 'though', 'however', 'yet']);
 const NEGATION_SCOPE = 3;
+/**
+ * Swearing is never what a "not" negates: in "I can't fucking log in" or "I don't want this shit"
+ * the anger is not denied. These words are left un-negated and do not use up the scope.
+ */
+const SWEARING = new Set([
+  'fuck', 'fucking', 'fuckin', 'fucked', 'fucks', 'effing', 'freaking', 'frigging', 'shit', 'shitty', 'bullshit', 'crap', 'crappy',
+  'damn', 'damned', 'goddamn', 'bloody', 'hell', 'ass', 'asshole', 'bastard', 'bastards', 'piss', 'pissed', 'wtf', 'ffs',
+]);
 
 function markToken(run: string): string {
   const hasBang = run.includes('!');
@@ -77,9 +85,10 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
       const folded = word.toLowerCase();
       const lower = folded.includes("'") || folded.includes('’') ? folded.replace(/['’]/g, '') : folded;
       const caps = folded !== word && isShouted(word);
-      const negated = negationLeft > 0;
+      const swearing = SWEARING.has(lower);
+      const negated = negationLeft > 0 && !swearing;
       if (SCOPE_BREAKERS.has(lower)) negationLeft = 0;
-      else if (negationLeft > 0) negationLeft -= 1;
+      else if (negationLeft > 0 && !swearing) negationLeft -= 1;
       if (NEGATORS.has(lower)) negationLeft = NEGATION_SCOPE;
       tokens.push({ kind: 'word', text: lower, caps, negated: negated && !NEGATORS.has(lower), weight });
     } else if (isAsciiDigit(code) || (code >= 0x80 && DIGIT.test(text[index]!))) {

@@ -53,6 +53,7 @@ export const playbookSchema = z.strictObject(
     sources: list(z.coerce.string(), 0).default([]),
     signals: list(text(500), 1),
     cues: list(cue, 5),
+    needs_cue: z.boolean({ error: 'must be true or false' }).optional(),
     actions: list(text(500), 2),
     do: list(text(500), 2),
     dont: list(text(500), 2),

@@ -45,6 +45,36 @@ describe('classify: quirks of real messages', () => {
     expect(result.cues.join(' ')).not.toMatch(/\bangry\b/);
   });
 
+  it('does not let a "not" cancel swearing: "I can\'t fucking log in" is still angry', () => {
+    const result = classifier.classify("I can't fucking log in and I don't want any more of this shit.");
+    expect(result.type).toBe('angry');
+    expect(result.cues.join(' ')).toMatch(/fucking/);
+  });
+
+  it('calls no one angry without a sign of anger, however much the story sounds like a complaint', () => {
+    const calm = 'Thank you to the librarian who helped my son find every book about trains they had, he left so happy.';
+    expect(classifier.classify(calm).type).not.toBe('angry');
+    // The same words with anger in them do make it.
+    expect(classifier.classify(`${calm} Then your app deleted the list. Absolutely furious.`).type).toBe('angry');
+  });
+
+  it('holds a type that needs a cue well down without one, and only that type', () => {
+    const types = [
+      { id: 'angry', needs_cue: true, cues: ['furious'], examples: [{ text: 'he told me they said it again' }, { text: 'they said he told me' }] },
+      { id: 'chatty', cues: ['lovely'], examples: [{ text: 'what lovely weather we had' }, { text: 'my cat says hello' }] },
+    ];
+    const gated = Classifier.train(types, { minConfidence: 0 });
+    const ungated = Classifier.train(
+      types.map((type) => ({ ...type, needs_cue: false })),
+      { minConfidence: 0 },
+    );
+    const story = 'they said he told me the weather was nice';
+    expect(scoreOf(ungated.classify(story), 'angry')).toBeGreaterThan(0.5);
+    expect(scoreOf(gated.classify(story), 'angry')).toBeLessThan(scoreOf(ungated.classify(story), 'angry'));
+    expect(scoreOf(gated.classify(story), 'chatty')).toBeGreaterThan(scoreOf(ungated.classify(story), 'chatty'));
+    expect(gated.classify(`${story} and I am furious`).type).toBe('angry');
+  });
+
   it('reads intensity: capitals and "!!!" push towards anger', () => {
     const calm = classifier.classify('my order has not arrived and nobody has replied to my emails');
     const loud = classifier.classify('MY ORDER HAS NOT ARRIVED AND NOBODY HAS REPLIED TO MY EMAILS!!!');

@@ -69,6 +69,11 @@ describe('a support lead editing playbooks', () => {
     );
   });
 
+  it('is told when needs_cue is not true or false', () => {
+    edit('angry.yaml', (text) => text.replace(/^needs_cue: true$/m, 'needs_cue: sometimes'));
+    expect(problems()).toEqual([expect.stringMatching(/angry\.yaml: needs_cue: must be true or false$/)]);
+  });
+
   it('gets a hint when an unquoted ": " turned a line into a mapping', () => {
     edit('loyalist.yaml', (text) => text.replace(/^actions:\n/m, 'actions:\n  - Step one: say thanks\n'));
     expect(problems()).toEqual([expect.stringMatching(/loyalist\.yaml: actions\[0\]: must be text, but YAML read it as a mapping: put the line in double quotes/)]);
