@@ -123,7 +123,8 @@ export class Classifier {
     if (looksLikeCode(cleaned)) return this.abstain('code', truncated);
 
     const segments = splitSegments(cleaned);
-    const { features, tokens, cueHits } = extractFeatures(segments, this.cues, this.model.knows);
+    const extracted = extractFeatures(segments, this.cues, this.model.knows);
+    const { features, tokens, cueHits } = extracted;
     const words: string[] = [];
     for (const token of tokens) if (token.kind === 'word') words.push(token.text);
     if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain('language', truncated);
@@ -145,7 +146,7 @@ export class Classifier {
 
     const topIndex = this.typeIds.indexOf(top.type);
     const contributions = this.model.contributions(known, topIndex);
-    const surfaces = surfacesOf(tokens, new Set(contributions.map((entry) => entry.name)));
+    const surfaces = surfacesOf(extracted, new Set(contributions.map((entry) => entry.name)));
     const cues = explain(top.type, cueHits, contributions, (name) => surfaces.get(name));
     // A second type counts when, without the top type's evidence, the rest of the message clearly
     // points to it and carries its own cue words.

@@ -11,6 +11,8 @@ export type FeatureVector = Map<string, number>;
 export interface ExtractedFeatures {
   features: FeatureVector;
   tokens: Token[];
+  /** Per token, its feature names when it is a term (word, number, emoji); for explaining without a second stemming pass. */
+  terms: Array<TermNames | undefined>;
   cueHits: CueHit[];
   wordCount: number;
 }
@@ -42,10 +44,13 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher, 
   let wordCount = 0;
   let emphasised = 0;
   let previousWord: TermNames | undefined;
-  for (const token of tokens) {
+  const terms: Array<TermNames | undefined> = new Array(tokens.length);
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     if (isTerm(token)) {
       if (token.kind === 'word') wordCount += 1;
       const names = namesOf(termOf(token));
+      terms[index] = names;
       add(token.negated ? names.negatedUnigram : names.unigram, token.weight);
       if (previousWord) add(pairName(previousWord, names), token.weight);
       previousWord = names;
@@ -66,7 +71,7 @@ export function extractFeatures(segments: readonly Segment[], cues: CueMatcher, 
 
   if (emphasised > 0) features.set(emphasised >= 2 || emphasised / wordCount > 0.3 ? 's:shouting' : 's:caps', 1);
   if (wordCount > 0) features.set(lengthBucket(wordCount), 1);
-  return { features, tokens, cueHits, wordCount };
+  return { features, tokens, terms, cueHits, wordCount };
 }
 
 /**
@@ -84,17 +89,19 @@ const termOf = (token: Token) => (token.kind === 'word' ? stem(token.text) : tok
  * How word and word-pair features were written in this message ("w:charg" → "charges"), for
  * explanations: one pass over the tokens for just the handful of features shown to the agent.
  */
-export function surfacesOf(tokens: readonly Token[], wanted: ReadonlySet<string>): Map<string, string> {
+export function surfacesOf(extracted: Pick<ExtractedFeatures, 'tokens' | 'terms'>, wanted: ReadonlySet<string>): Map<string, string> {
+  const { tokens, terms } = extracted;
   const found = new Map<string, string>();
   let previousNames: TermNames | undefined;
   let previousText = '';
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index += 1) {
     if (found.size === wanted.size) break;
-    if (!isTerm(token)) {
+    const names = terms[index];
+    if (!names) {
       previousNames = undefined;
       continue;
     }
-    const names = namesOf(termOf(token));
+    const token = tokens[index]!;
     if (!token.negated && wanted.has(names.unigram) && !found.has(names.unigram)) found.set(names.unigram, token.text);
     if (previousNames) {
       const pair = pairName(previousNames, names);
