@@ -10,7 +10,7 @@ export interface TypeDefinition {
   id: string;
   cues: readonly string[];
   examples: ReadonlyArray<{ text: string; also?: string | undefined }>;
-  /** Name this type only on a cue of its own: without one, its score is held well down. */
+  /** Name this type only on a cue of its own: without one its score is held well down, with one it is lifted. */
   needs_cue?: boolean | undefined;
 }
 
@@ -136,7 +136,7 @@ export class Classifier {
       const name = known.names[k]!;
       if (name.startsWith('w:') && !STOPWORD_FEATURES.has(name) && this.model.strength(known, k) > 0.05) evidence += 1;
     }
-    const offsets = this.cuelessOffsets(cueHits);
+    const offsets = this.cueOffsets(cueHits);
     const ranked = this.rank(known, offsets);
     if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, ranked);
 
@@ -159,8 +159,8 @@ export class Classifier {
     return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated };
   }
 
-  /** Holds down each type that needs a cue and has none in this message; undefined when none applies. */
-  private cuelessOffsets(cueHits: readonly CueHit[]): Float64Array | undefined {
+  /** Moves each type that needs a cue: down when this message has none of its cues, up when it has one. */
+  private cueOffsets(cueHits: readonly CueHit[]): Float64Array | undefined {
     let offsets: Float64Array | undefined;
     this.needsCue.forEach((needs, index) => {
       if (!needs) return;

@@ -58,7 +58,7 @@ describe('classify: quirks of real messages', () => {
     expect(classifier.classify(`${calm} Then your app deleted the list. Absolutely furious.`).type).toBe('angry');
   });
 
-  it('holds a type that needs a cue well down without one, and only that type', () => {
+  it('holds a type that needs a cue down without one, to the benefit of the others, and names it with one', () => {
     const types = [
       { id: 'angry', needs_cue: true, cues: ['furious'], examples: [{ text: 'he told me they said it again' }, { text: 'they said he told me' }] },
       { id: 'chatty', cues: ['lovely'], examples: [{ text: 'what lovely weather we had' }, { text: 'my cat says hello' }] },
