@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../src/store/sqlite.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBot } from './helpers/bot-process.js';
 import { FakeSlack } from './helpers/fake-slack.js';
@@ -60,9 +60,9 @@ describe('kill -9 during an answer storm', () => {
     second.kill('SIGTERM');
     await second.exit;
 
-    const db = new BetterSqlite3(env.DATABASE_PATH, { readonly: true });
+    const db = openSqlite(env.DATABASE_PATH, { readonly: true });
     try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
       const stored = new Set((db.prepare('SELECT user_id FROM quiz_answers').all() as Array<{ user_id: string }>).map((row) => row.user_id));
       expect(acknowledged.length).toBeGreaterThanOrEqual(30);
       expect(acknowledged.filter((user) => !stored.has(user))).toEqual([]);

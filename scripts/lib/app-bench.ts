@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { startBot, type BotProcess } from '../../tests/helpers/bot-process.js';
 import { FakeSlack } from '../../tests/helpers/fake-slack.js';
 import { mutatedPayloads } from '../../tests/helpers/mutations.js';
@@ -206,7 +206,7 @@ export async function answerStorm(agents = 1000, windowMs = 1000) {
     const botCpuMs = cpuMs(bench.bot.pid) - cpuBefore;
     const generator = process.cpuUsage(generatorBefore);
     const replies = bench.slack.callsTo('response_url').map((call) => String(call.body.text));
-    const db = new BetterSqlite3(bench.dbPath, { readonly: true });
+    const db = openSqlite(bench.dbPath, { readonly: true });
     const rows = (db.prepare('SELECT COUNT(*) AS n FROM quiz_answers').get() as { n: number }).n;
     db.close();
     const ack = results.map((r) => r.ms).sort((a, b) => a - b);
@@ -254,9 +254,9 @@ export async function crash(agents = 1000, killAfter = 300) {
     await new Promise((r) => setTimeout(r, 1000));
     await second.stop();
 
-    const db = new BetterSqlite3(join(dir, 'bench.db'), { readonly: true });
+    const db = openSqlite(join(dir, 'bench.db'), { readonly: true });
     const stored = new Set((db.prepare('SELECT user_id FROM quiz_answers').all() as Array<{ user_id: string }>).map((row) => row.user_id));
-    const integrity = db.pragma('integrity_check', { simple: true });
+    const integrity = db.prepare('PRAGMA integrity_check').pluck().get();
     const quizzes = (db.prepare('SELECT COUNT(*) AS n FROM quizzes').get() as { n: number }).n;
     db.close();
     return {

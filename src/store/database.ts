@@ -1,9 +1,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { ProblemsError } from '../problems.js';
 import { loadMigrations, migrate, MigrationError } from './migrations.js';
+import { openSqlite } from './sqlite.js';
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -43,16 +44,14 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   }
   let db: Database;
   try {
-    db = new BetterSqlite3(path);
+    db = openSqlite(path);
   } catch (error) {
     throw new DatabaseOpenError(`cannot open ${path}: ${(error as Error).message}`);
   }
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     // WAL with synchronous=NORMAL survives a killed process; only an OS crash could lose the last commits.
-    db.pragma('synchronous = NORMAL');
+    db.exec('PRAGMA synchronous = NORMAL');
     migrate(db, loadMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR));
     return db;
   } catch (error) {

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Classifier } from '../../src/classifier/classifier.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -43,7 +43,7 @@ class FakePublisher implements QuizPublisher {
 }
 
 function setup(start: string) {
-  const db = new BetterSqlite3(':memory:');
+  const db = openSqlite(':memory:');
   migrate(db, loadMigrations(DEFAULT_MIGRATIONS_DIR));
   let now = new Date(start);
   const clock = () => now;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../src/store/database.js';
 import { loadMigrations, migrate, MigrationError, schemaVersion } from '../../src/store/migrations.js';
@@ -23,9 +23,9 @@ describe('the project migrations', () => {
   it('apply to a new database, which is then in WAL mode with foreign keys and a busy timeout', () => {
     const path = join(dir, 'nested', 'folder', 'app.db');
     const db = openDatabase(path);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.prepare('PRAGMA journal_mode').pluck().get()).toBe('wal');
+    expect(db.prepare('PRAGMA foreign_keys').pluck().get()).toBe(1);
+    expect(db.prepare('PRAGMA busy_timeout').pluck().get()).toBe(5000);
     expect(schemaVersion(db)).toBe(loadMigrations(join(import.meta.dirname, '../../migrations')).length);
     db.close();
   });
@@ -46,7 +46,7 @@ describe('migrate', () => {
     const migrations = loadMigrations(
       writeMigrations({ '0002_b.sql': 'ALTER TABLE t ADD COLUMN b TEXT;', '0001_a.sql': 'CREATE TABLE t (a TEXT);' }),
     );
-    const db = new BetterSqlite3(':memory:');
+    const db = openSqlite(':memory:');
     expect(migrate(db, migrations).map((m) => m.name)).toEqual(['a', 'b']);
     expect(migrate(db, migrations)).toEqual([]);
     expect(schemaVersion(db)).toBe(2);
@@ -57,14 +57,14 @@ describe('migrate', () => {
     const migrations = loadMigrations(
       writeMigrations({ '0001_a.sql': 'CREATE TABLE t (a TEXT);', '0002_bad.sql': 'CREATE TABLE u (x TEXT); SELECT * FROM missing_table;' }),
     );
-    const db = new BetterSqlite3(':memory:');
+    const db = openSqlite(':memory:');
     expect(() => migrate(db, migrations)).toThrow(/missing_table/);
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'u'").get()).toEqual({ n: 0 });
   });
 
   it('refuses a database newer than the code, naming both versions', () => {
-    const db = new BetterSqlite3(':memory:');
+    const db = openSqlite(':memory:');
     migrate(db, loadMigrations(writeMigrations({ '0001_a.sql': 'CREATE TABLE t (a TEXT);', '0002_b.sql': 'CREATE TABLE u (b TEXT);' })));
     expect(() => migrate(db, [{ version: 1, name: 'a', sql: 'CREATE TABLE t (a TEXT);' }])).toThrow(
       /schema version 2, newer than this version of customertype knows \(1\)/,
@@ -82,7 +82,7 @@ describe('openDatabase', () => {
   it('refuses a database written by a newer customertype with a clear message', () => {
     const path = join(dir, 'app.db');
     openDatabase(path).close();
-    const raw = new BetterSqlite3(path);
+    const raw = openSqlite(path);
     raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run();
     raw.close();
     expect(() => openDatabase(path)).toThrow(DatabaseOpenError);

@@ -1,10 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { describe, expect, it } from 'vitest';
 import { withStatementCache } from '../../src/store/statement-cache.js';
 
 describe('withStatementCache', () => {
   it('prepares each SQL text once and hands back the same statement', () => {
-    const db = new BetterSqlite3(':memory:');
+    const db = openSqlite(':memory:');
     const cached = withStatementCache(db);
     const first = cached.prepare('SELECT 1 AS one');
     expect(cached.prepare('SELECT 1 AS one')).toBe(first);
@@ -14,7 +14,7 @@ describe('withStatementCache', () => {
   });
 
   it('runs transactions on the underlying database', () => {
-    const db = new BetterSqlite3(':memory:');
+    const db = openSqlite(':memory:');
     db.exec('CREATE TABLE t (n INTEGER)');
     const cached = withStatementCache(db);
     const insertTwo = cached.transaction(() => {

@@ -1,12 +1,12 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../src/store/migrations.js';
 import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
 import { Store } from '../../src/store/store.js';
 
 function freshStore() {
-  const db = new BetterSqlite3(':memory:');
-  db.pragma('foreign_keys = ON');
+  const db = openSqlite(':memory:');
+  db.exec('PRAGMA foreign_keys = ON');
   migrate(db, loadMigrations(DEFAULT_MIGRATIONS_DIR));
   return { db, store: new Store(db, () => new Date('2026-11-22T10:00:00Z')) };
 }
