@@ -9,7 +9,10 @@ export interface TermNames {
   negatedUnigram: string;
 }
 
-const CACHE_LIMIT = 200_000;
+// Training alone fills about 5,000 terms and 30,000 pairs; the rest is room for customers' words,
+// bounded so that months of odd input hold a few MB, not tens.
+const TERM_LIMIT = 50_000;
+const PAIR_LIMIT = 100_000;
 const terms = new Map<string, TermNames>();
 const pairs = new Map<TermNames, Map<TermNames, string>>();
 let pairCount = 0;
@@ -18,7 +21,7 @@ export function namesOf(term: string): TermNames {
   const cached = terms.get(term);
   if (cached) return cached;
   const names = { term, unigram: `w:${term}`, negatedUnigram: `w:not_${term}` };
-  if (terms.size < CACHE_LIMIT) terms.set(term, names);
+  if (terms.size < TERM_LIMIT) terms.set(term, names);
   return names;
 }
 
@@ -27,7 +30,7 @@ export function pairName(first: TermNames, second: TermNames): string {
   const cached = row?.get(second);
   if (cached !== undefined) return cached;
   const name = `b:${first.term}_${second.term}`;
-  if (pairCount < CACHE_LIMIT) {
+  if (pairCount < PAIR_LIMIT) {
     if (!row) pairs.set(first, (row = new Map()));
     row.set(second, name);
     pairCount += 1;
