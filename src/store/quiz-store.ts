@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import type { QuizQuestion } from '../quiz/question.js';
-import { withStatementCache } from './statement-cache.js';
 
 export interface QuizSchedule {
   channelId: string;
@@ -83,14 +82,11 @@ const toQuiz = (row: QuizDbRow): QuizRow => ({
 
 /** The quiz's queries. Time comes from the caller's clock so tests can cross days and DST. */
 export class QuizStore {
-  private readonly db: Pick<Database, 'prepare' | 'transaction'>;
-
+  /** `db` comes from openDatabase(), whose statements are prepared once however often a query runs. */
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.db = withStatementCache(db);
-  }
+  ) {}
 
   saveSchedule(schedule: QuizSchedule, updatedBy: string | undefined): void {
     this.db
