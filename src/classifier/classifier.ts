@@ -67,7 +67,8 @@ function onlyLexical(features: FeatureVector): FeatureVector {
 export class Classifier {
   private constructor(
     readonly typeIds: readonly string[],
-    private readonly needsCue: readonly boolean[],
+    /** Indexes of the types that need a cue of their own to be named. */
+    private readonly cueGated: readonly number[],
     private readonly cues: CueMatcher,
     private readonly model: SoftmaxModel,
     private readonly options: Required<Omit<ClassifierOptions, 'training'>>,
@@ -103,7 +104,8 @@ export class Classifier {
       }
     }
     const model = SoftmaxModel.train(docs(), typeIds.length, options.training ?? DEFAULT_TRAINING);
-    return new Classifier(typeIds, types.map((type) => type.needs_cue === true), cues, model, {
+    const cueGated = typeIds.flatMap((_, index) => (types[index]!.needs_cue ? [index] : []));
+    return new Classifier(typeIds, cueGated, cues, model, {
       maxChars: options.maxChars ?? MAX_INPUT_CHARS,
       minConfidence: options.minConfidence ?? 0.15,
       temperature: options.temperature ?? DEFAULT_TEMPERATURE,
@@ -161,12 +163,11 @@ export class Classifier {
 
   /** Moves each type that needs a cue: down when this message has none of its cues, up when it has one. */
   private cueOffsets(cueHits: readonly CueHit[]): Float64Array | undefined {
-    let offsets: Float64Array | undefined;
-    this.needsCue.forEach((needs, index) => {
-      if (!needs) return;
-      offsets ??= new Float64Array(this.typeIds.length);
+    if (this.cueGated.length === 0) return undefined;
+    const offsets = new Float64Array(this.typeIds.length);
+    for (const index of this.cueGated) {
       offsets[index] = cueHits.some((hit) => hit.typeId === this.typeIds[index]) ? CUE_BONUS : -NO_CUE_PENALTY;
-    });
+    }
     return offsets;
   }
 
