@@ -42,7 +42,7 @@ function predictBaseline(baseline: NaiveBayesBaseline, text: string, expected: s
 
 /** Every type with its cues, and only the examples of the other folds. */
 function trainingFolds(fold: number): TypeDefinition[] {
-  return types.map((type) => ({ id: type.id, cues: type.cues, needs_cue: type.needs_cue, examples: type.examples.filter((_, index) => index % folds !== fold) }));
+  return types.map((type) => ({ ...type, examples: type.examples.filter((_, index) => index % folds !== fold) }));
 }
 
 function report(title: string, ours: Summary, baseline: Summary, showTypes: boolean): void {

@@ -1,7 +1,8 @@
 /**
  * End-to-end measurements of the running bot: a real process (`src/main.ts`), the project's fake
  * Slack on 127.0.0.1, and requests signed as Slack signs them. Every loop is bounded in count and
- * time, and every target is on this machine.
+ * time, and every target is on this machine. BENCH_NODE_ARGS passes flags to the bot's node, e.g.
+ * `BENCH_NODE_ARGS=--cpu-prof` to profile it under load.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
