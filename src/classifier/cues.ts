@@ -49,7 +49,7 @@ export class CueMatcher {
     }
   }
 
-  /** `tokens` without boundaries; a cue whose first word is negated ("not furious") does not count. */
+  /** `tokens` without boundaries; a cue with a negated word ("not furious") does not count. */
   match(tokens: readonly Token[]): CueHit[] {
     const hits: CueHit[] = [];
     for (let start = 0; start < tokens.length; start += 1) {
@@ -82,7 +82,8 @@ export class CueMatcher {
       if (isLast && prefixLast ? !actual.startsWith(expected) : actual !== expected) return;
     }
     const first = tokens[start]!;
-    if (pattern.negatable && first.negated) return;
+    // Any negated word voids the cue: "not so mad", and "she was so mad" where the feeling is hers.
+    if (pattern.negatable) for (let offset = 0; offset < words.length; offset += 1) if (tokens[start + offset]!.negated) return;
     hits.push({
       typeId: pattern.typeId,
       cue: pattern.cue,

@@ -6,7 +6,10 @@ export interface Token {
   text: string;
   /** Written in capitals (three letters or more), as people shout. */
   caps: boolean;
-  /** Within a few words after "not", "never", "don't"…: "not angry" is no evidence of anger. */
+  /**
+   * Within a few words after "not", "never", "don't"…: "not angry" is no evidence of anger. A word
+   * naming a feeling is negated too when the feeling is someone else's: "my dad was furious".
+   */
   negated: boolean;
   weight: number;
 }
@@ -25,6 +28,21 @@ const NEGATION_SCOPE = 3;
 const SWEARING = new Set([
   'fuck', 'fucking', 'fuckin', 'fucked', 'fucks', 'effing', 'freaking', 'frigging', 'shit', 'shitty', 'bullshit', 'crap', 'crappy',
   'damn', 'damned', 'goddamn', 'bloody', 'hell', 'ass', 'asshole', 'bastard', 'bastards', 'piss', 'pissed', 'wtf', 'ffs',
+]);
+
+/** Words that name how someone feels: whose feeling it is decides whether it is evidence about the writer. */
+const FEELINGS = new Set([
+  'angry', 'anger', 'mad', 'furious', 'fuming', 'livid', 'seething', 'enraged', 'irate', 'rage', 'raging', 'pissed', 'annoyed',
+  'irritated', 'frustrated', 'outraged', 'infuriated', 'upset', 'aggravated', 'exasperated', 'incensed',
+]);
+const WRITER = new Set(['i', 'im', 'ive', 'id', 'ill', 'me', 'my', 'myself', 'we', 'us', 'our']);
+/** Someone other than the writer: in "she got so mad" or "my dad was furious" the feeling is theirs. */
+const SOMEONE_ELSE = new Set([
+  'he', 'she', 'they', 'hes', 'shes', 'theyre', 'him', 'her', 'them', 'his', 'their', 'you', 'youre', 'people', 'everyone',
+  'everybody', 'someone', 'somebody', 'dad', 'mom', 'mum', 'mother', 'father', 'parents', 'sister', 'brother', 'wife',
+  'husband', 'son', 'daughter', 'kid', 'kids', 'friend', 'friends', 'boyfriend', 'girlfriend', 'partner', 'roommate', 'boss',
+  'coworker', 'colleague', 'neighbor', 'neighbour', 'uncle', 'aunt', 'grandma', 'grandpa', 'cousin', 'teacher', 'crowd', 'fans',
+  'cat', 'dog', 'character', 'villain', 'audience',
 ]);
 
 function markToken(run: string): string {
@@ -73,6 +91,8 @@ function isWordPart(text: string, index: number): boolean {
  */
 export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[] {
   let negationLeft = 0;
+  // Who the phrase is about so far: the last person word seen since the phrase began.
+  let aboutSomeoneElse = false;
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -86,7 +106,9 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
       const lower = folded.includes("'") || folded.includes('’') ? folded.replace(/['’]/g, '') : folded;
       const caps = folded !== word && isShouted(word);
       const swearing = SWEARING.has(lower);
-      const negated = negationLeft > 0 && !swearing;
+      const negated = (negationLeft > 0 && !swearing) || (aboutSomeoneElse && FEELINGS.has(lower));
+      if (WRITER.has(lower)) aboutSomeoneElse = false;
+      else if (SOMEONE_ELSE.has(lower)) aboutSomeoneElse = true;
       if (SCOPE_BREAKERS.has(lower)) negationLeft = 0;
       else if (negationLeft > 0 && !swearing) negationLeft -= 1;
       if (NEGATORS.has(lower)) negationLeft = NEGATION_SCOPE;
@@ -103,10 +125,12 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
     } else if (isMark(code)) {
       while (index < length && isMark(text.charCodeAt(index))) index += 1;
       negationLeft = 0;
+      aboutSomeoneElse = false;
       tokens.push({ kind: 'mark', text: markToken(text.slice(start, index)), caps: false, negated: false, weight });
     } else if (isBoundary(code)) {
       while (index < length && isBoundary(text.charCodeAt(index))) index += 1;
       negationLeft = 0;
+      aboutSomeoneElse = false;
       tokens.push({ kind: 'boundary', text: '.', caps: false, negated: false, weight });
     } else if (code >= 0x80) {
       const char = String.fromCodePoint(text.codePointAt(index)!);

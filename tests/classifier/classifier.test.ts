@@ -51,6 +51,17 @@ describe('classify: quirks of real messages', () => {
     expect(result.cues.join(' ')).toMatch(/fucking/);
   });
 
+  it("reads whose feeling it is: someone else's anger is no sign of the writer's", () => {
+    for (const text of ['My dad was furious when he saw the bill, I just laughed.', 'She got so mad at the board game that she flipped the table.']) {
+      const result = classifier.classify(text);
+      expect(result.type, text).not.toBe('angry');
+      expect(result.cues.join(' '), text).not.toMatch(/furious|mad/);
+    }
+    for (const text of ['My dad laughed, but I was furious when I saw the bill.', 'You people make me so mad.']) {
+      expect(classifier.classify(text).type, text).toBe('angry');
+    }
+  });
+
   it('calls no one angry without a sign of anger, however much the story sounds like a complaint', () => {
     const calm = 'Thank you to the librarian who helped my son find every book about trains they had, he left so happy.';
     expect(classifier.classify(calm).type).not.toBe('angry');
