@@ -12,6 +12,8 @@ export interface TypeDefinition {
   examples: ReadonlyArray<{ text: string; also?: string | undefined }>;
   /** Name this type only on a cue of its own: without one its score is held well down, with one it is lifted. */
   needs_cue?: boolean | undefined;
+  /** Phrases that void this type's cues inside them: "holy shit" is surprise, "in a good way" praise. */
+  not_cues?: readonly string[] | undefined;
 }
 
 export interface RankedType {
@@ -78,7 +80,7 @@ export class Classifier {
   static train(types: readonly TypeDefinition[], options: ClassifierOptions = {}): Classifier {
     const typeIds = types.map((type) => type.id);
     const indexOf = new Map(typeIds.map((id, index) => [id, index]));
-    const cues = new CueMatcher(types.map((type) => ({ typeId: type.id, cues: type.cues })));
+    const cues = new CueMatcher(types.map((type) => ({ typeId: type.id, cues: type.cues, notCues: type.not_cues })));
     const target = (primary: string, also?: string) => {
       const distribution = new Float64Array(typeIds.length);
       const alsoIndex = also === undefined ? undefined : indexOf.get(also);

@@ -3,6 +3,8 @@ import { isNegator, tokenize, type Token } from './tokenize.js';
 export interface CueSource {
   typeId: string;
   cues: readonly string[];
+  /** Phrases that void this type's cues inside them: "holy shit" is surprise, not anger. */
+  notCues?: readonly string[] | undefined;
 }
 
 interface CuePattern {
@@ -12,6 +14,15 @@ interface CuePattern {
   /** A trailing `*` in the playbook: the last word matches any ending (frustrat* → frustrated). */
   prefixLast: boolean;
   negatable: boolean;
+  /** A not-cue: it is no evidence itself, and the type's cues it overlaps do not count. */
+  voids: boolean;
+}
+
+/** Where a phrase was found: tokens `start` to `end`, exclusive. */
+interface Found {
+  pattern: CuePattern;
+  start: number;
+  end: number;
 }
 
 export interface CueHit {
@@ -34,26 +45,50 @@ export class CueMatcher {
   private readonly candidates = new Map<string, readonly CuePattern[]>();
 
   constructor(sources: readonly CueSource[]) {
-    for (const { typeId, cues } of sources) {
-      for (const cue of cues) {
-        const prefixLast = cue.endsWith('*');
-        const tokens = tokenize(prefixLast ? cue.slice(0, -1) : cue)
-          .filter((token) => token.kind !== 'boundary')
-          .map((token) => token.text);
-        if (tokens.length === 0) continue;
-        const pattern: CuePattern = { typeId, cue, tokens, prefixLast, negatable: !tokens.some(isNegator) };
-        const first = tokens[0]!;
-        if (prefixLast && tokens.length === 1) push(this.byPrefix, first.slice(0, PREFIX_KEY_LENGTH), pattern);
-        else push(this.byFirstToken, first, pattern);
-      }
+    for (const { typeId, cues, notCues = [] } of sources) {
+      for (const cue of cues) this.add(typeId, cue, false);
+      for (const cue of notCues) this.add(typeId, cue, true);
     }
+  }
+
+  private add(typeId: string, cue: string, voids: boolean): void {
+    const prefixLast = cue.endsWith('*');
+    const tokens = tokenize(prefixLast ? cue.slice(0, -1) : cue)
+      .filter((token) => token.kind !== 'boundary')
+      .map((token) => token.text);
+    if (tokens.length === 0) return;
+    const pattern: CuePattern = { typeId, cue, tokens, prefixLast, negatable: !tokens.some(isNegator), voids };
+    const first = tokens[0]!;
+    if (prefixLast && tokens.length === 1) push(this.byPrefix, first.slice(0, PREFIX_KEY_LENGTH), pattern);
+    else push(this.byFirstToken, first, pattern);
   }
 
   /** `tokens` without boundaries; a cue with a negated word ("not furious") does not count. */
   match(tokens: readonly Token[]): CueHit[] {
-    const hits: CueHit[] = [];
+    const found: Found[] = [];
+    let voiding = false;
     for (let start = 0; start < tokens.length; start += 1) {
-      for (const pattern of this.candidatesFor(tokens[start]!.text)) this.tryMatch(pattern, tokens, start, hits);
+      for (const pattern of this.candidatesFor(tokens[start]!.text)) {
+        if (this.matchesAt(pattern, tokens, start)) {
+          found.push({ pattern, start, end: start + pattern.tokens.length });
+          if (pattern.voids) voiding = true;
+        }
+      }
+    }
+    const voids = voiding ? found.filter((entry) => entry.pattern.voids) : [];
+    const hits: CueHit[] = [];
+    for (const { pattern, start, end } of found) {
+      if (pattern.voids) continue;
+      if (voids.some((entry) => entry.pattern.typeId === pattern.typeId && entry.start < end && start < entry.end)) continue;
+      hits.push({
+        typeId: pattern.typeId,
+        cue: pattern.cue,
+        matched: tokens
+          .slice(start, end)
+          .map((token) => token.text)
+          .join(' '),
+        weight: tokens[start]!.weight,
+      });
     }
     return hits;
   }
@@ -72,27 +107,18 @@ export class CueMatcher {
     return result;
   }
 
-  private tryMatch(pattern: CuePattern, tokens: readonly Token[], start: number, hits: CueHit[]): void {
+  private matchesAt(pattern: CuePattern, tokens: readonly Token[], start: number): boolean {
     const { tokens: words, prefixLast } = pattern;
-    if (start + words.length > tokens.length) return;
+    if (start + words.length > tokens.length) return false;
     for (let offset = 0; offset < words.length; offset += 1) {
       const actual = tokens[start + offset]!.text;
       const expected = words[offset]!;
       const isLast = offset === words.length - 1;
-      if (isLast && prefixLast ? !actual.startsWith(expected) : actual !== expected) return;
+      if (isLast && prefixLast ? !actual.startsWith(expected) : actual !== expected) return false;
     }
-    const first = tokens[start]!;
     // Any negated word voids the cue: "not so mad", and "she was so mad" where the feeling is hers.
-    if (pattern.negatable) for (let offset = 0; offset < words.length; offset += 1) if (tokens[start + offset]!.negated) return;
-    hits.push({
-      typeId: pattern.typeId,
-      cue: pattern.cue,
-      matched: tokens
-        .slice(start, start + words.length)
-        .map((token) => token.text)
-        .join(' '),
-      weight: first.weight,
-    });
+    if (pattern.negatable) for (let offset = 0; offset < words.length; offset += 1) if (tokens[start + offset]!.negated) return false;
+    return true;
   }
 }
 

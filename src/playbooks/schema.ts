@@ -54,6 +54,7 @@ export const playbookSchema = z.strictObject(
     signals: list(text(500), 1),
     cues: list(cue, 5),
     needs_cue: z.boolean({ error: 'must be true or false' }).optional(),
+    not_cues: list(cue, 0).optional(),
     actions: list(text(500), 2),
     do: list(text(500), 2),
     dont: list(text(500), 2),

@@ -51,6 +51,16 @@ describe('classify: quirks of real messages', () => {
     expect(result.cues.join(' ')).toMatch(/fucking/);
   });
 
+  it("reads surprise and praise as such: a cue inside one of its type's not-cues does not count", () => {
+    for (const text of ['Holy shit, you fixed it already? Thank you!', 'fucking love the new dashboard, great work']) {
+      const result = classifier.classify(text);
+      expect(result.type, text).not.toBe('angry');
+      expect(result.secondary?.type, text).not.toBe('angry');
+    }
+    // Only the words inside the phrase are voided: anger elsewhere in the message still counts.
+    expect(classifier.classify('Holy shit, this is the worst service I have ever had.').type).toBe('angry');
+  });
+
   it("reads whose feeling it is: someone else's anger is no sign of the writer's", () => {
     for (const text of ['My dad was furious when he saw the bill, I just laughed.', 'She got so mad at the board game that she flipped the table.']) {
       const result = classifier.classify(text);

@@ -74,6 +74,11 @@ describe('a support lead editing playbooks', () => {
     expect(problems()).toEqual([expect.stringMatching(/angry\.yaml: needs_cue: must be true or false$/)]);
   });
 
+  it('is told which not-cue is not lower case', () => {
+    edit('angry.yaml', (text) => text.replace(/^  - holy shit$/m, '  - Holy Shit'));
+    expect(problems()).toEqual([expect.stringMatching(/angry\.yaml: not_cues\[0\]: must be lower case$/)]);
+  });
+
   it('gets a hint when an unquoted ": " turned a line into a mapping', () => {
     edit('loyalist.yaml', (text) => text.replace(/^actions:\n/m, 'actions:\n  - Step one: say thanks\n'));
     expect(problems()).toEqual([expect.stringMatching(/loyalist\.yaml: actions\[0\]: must be text, but YAML read it as a mapping: put the line in double quotes/)]);

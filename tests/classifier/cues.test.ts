@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { CueMatcher } from '../../src/classifier/cues.js';
+import { tokenize } from '../../src/classifier/tokenize.js';
+
+const matcher = new CueMatcher([
+  { typeId: 'angry', cues: ['damn', 'furious', 'so mad'], notCues: ['damn good'] },
+  { typeId: 'loyalist', cues: ['damn'] },
+]);
+const hitsIn = (text: string) =>
+  matcher.match(tokenize(text).filter((token) => token.kind !== 'boundary')).map((hit) => `${hit.typeId}:${hit.matched}`);
+
+describe('CueMatcher', () => {
+  it('finds each type\'s cues, as the customer wrote them', () => {
+    expect(hitsIn('That damn parcel. I am furious')).toEqual(['angry:damn', 'loyalist:damn', 'angry:furious']);
+  });
+
+  it("voids a cue inside one of its own type's not-cues, and only that type's", () => {
+    expect(hitsIn('damn good pizza')).toEqual(['loyalist:damn']);
+    expect(hitsIn('damn good pizza, but that damn courier')).toEqual(['loyalist:damn', 'angry:damn', 'loyalist:damn']);
+  });
+
+  it('does not let a negated not-cue void anything: "not damn good" is a complaint', () => {
+    expect(hitsIn('not damn good at all')).toEqual(['angry:damn', 'loyalist:damn']);
+  });
+
+  it('drops a cue with any negated word, including a feeling that is someone else\'s', () => {
+    expect(hitsIn('I am not so mad')).toEqual([]);
+    expect(hitsIn('she was so mad')).toEqual([]);
+    expect(hitsIn('he made me so mad')).toEqual(['angry:so mad']);
+  });
+});
