@@ -36,6 +36,7 @@ const FEELINGS = new Set([
   'irritated', 'frustrated', 'outraged', 'infuriated', 'upset', 'aggravated', 'exasperated', 'incensed',
 ]);
 const WRITER = new Set(['i', 'im', 'ive', 'id', 'ill', 'me', 'my', 'myself', 'we', 'us', 'our']);
+const OBJECT_WRITER = new Set(['me', 'us', 'myself']);
 /** Someone other than the writer: in "she got so mad" or "my dad was furious" the feeling is theirs. */
 const SOMEONE_ELSE = new Set([
   'he', 'she', 'they', 'hes', 'shes', 'theyre', 'him', 'her', 'them', 'his', 'their', 'you', 'youre', 'people', 'everyone',
@@ -93,6 +94,7 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
   let negationLeft = 0;
   // Who the phrase is about so far: the last person word seen since the phrase began.
   let aboutSomeoneElse = false;
+  let feelingOfSomeoneElse: Token | undefined;
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -106,13 +108,19 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
       const lower = folded.includes("'") || folded.includes('’') ? folded.replace(/['’]/g, '') : folded;
       const caps = folded !== word && isShouted(word);
       const swearing = SWEARING.has(lower);
-      const negated = (negationLeft > 0 && !swearing) || (aboutSomeoneElse && FEELINGS.has(lower));
+      const someoneElsesFeeling = aboutSomeoneElse && FEELINGS.has(lower);
+      const negatedByNot = negationLeft > 0 && !swearing;
+      const negated = negatedByNot || someoneElsesFeeling;
+      // "They pissed me off", "he upset us": the feeling word was a verb and the writer its object.
+      if (OBJECT_WRITER.has(lower) && feelingOfSomeoneElse !== undefined) feelingOfSomeoneElse.negated = false;
       if (WRITER.has(lower)) aboutSomeoneElse = false;
       else if (SOMEONE_ELSE.has(lower)) aboutSomeoneElse = true;
       if (SCOPE_BREAKERS.has(lower)) negationLeft = 0;
       else if (negationLeft > 0 && !swearing) negationLeft -= 1;
       if (NEGATORS.has(lower)) negationLeft = NEGATION_SCOPE;
-      tokens.push({ kind: 'word', text: lower, caps, negated: negated && !NEGATORS.has(lower), weight });
+      const token: Token = { kind: 'word', text: lower, caps, negated: negated && !NEGATORS.has(lower), weight };
+      tokens.push(token);
+      feelingOfSomeoneElse = someoneElsesFeeling && !negatedByNot ? token : undefined;
     } else if (isAsciiDigit(code) || (code >= 0x80 && DIGIT.test(text[index]!))) {
       index += 1;
       while (index < length) {
@@ -126,11 +134,13 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
       while (index < length && isMark(text.charCodeAt(index))) index += 1;
       negationLeft = 0;
       aboutSomeoneElse = false;
+      feelingOfSomeoneElse = undefined;
       tokens.push({ kind: 'mark', text: markToken(text.slice(start, index)), caps: false, negated: false, weight });
     } else if (isBoundary(code)) {
       while (index < length && isBoundary(text.charCodeAt(index))) index += 1;
       negationLeft = 0;
       aboutSomeoneElse = false;
+      feelingOfSomeoneElse = undefined;
       tokens.push({ kind: 'boundary', text: '.', caps: false, negated: false, weight });
     } else if (code >= 0x80) {
       const char = String.fromCodePoint(text.codePointAt(index)!);

@@ -3,7 +3,7 @@ import { CueMatcher } from '../../src/classifier/cues.js';
 import { tokenize } from '../../src/classifier/tokenize.js';
 
 const matcher = new CueMatcher([
-  { typeId: 'angry', cues: ['damn', 'furious', 'so mad'], notCues: ['damn good'] },
+  { typeId: 'angry', cues: ['damn', 'furious', 'so mad', 'infuriat*'], notCues: ['damn good'] },
   { typeId: 'loyalist', cues: ['damn'] },
 ]);
 const hitsIn = (text: string) =>
@@ -27,5 +27,8 @@ describe('CueMatcher', () => {
     expect(hitsIn('I am not so mad')).toEqual([]);
     expect(hitsIn('she was so mad')).toEqual([]);
     expect(hitsIn('he made me so mad')).toEqual(['angry:so mad']);
+    // A feeling word that is a verb, with the writer as its object, is the writer's feeling after all.
+    expect(hitsIn('they infuriated me again')).toEqual(['angry:infuriated']);
+    expect(hitsIn('they infuriated the fans')).toEqual([]);
   });
 });
