@@ -63,7 +63,10 @@ export class CueMatcher {
     else push(this.byFirstToken, first, pattern);
   }
 
-  /** `tokens` without boundaries; a cue with a negated word ("not furious") does not count. */
+  /**
+   * `tokens` without boundaries. A cue with a negated word ("not furious") does not count, nor one
+   * inside a not-cue of its own type ("holy shit" for angry).
+   */
   match(tokens: readonly Token[]): CueHit[] {
     const found: Found[] = [];
     let voiding = false;
