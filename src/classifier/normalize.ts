@@ -1,3 +1,5 @@
+import { EMAIL_ADDRESS } from '../personal-data.js';
+
 /** A piece of the message and how much it counts: quoted history counts less than what the customer just wrote. */
 export interface Segment {
   text: string;
@@ -32,7 +34,6 @@ export function stripSlackMarkup(text: string): string {
 }
 
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
-const EMAIL = /\S+@\S+\.\w{2,}/g;
 
 const QUOTE_HEADER = [
   /^\s*On .{3,200}\bwrote:\s*$/i,
@@ -81,6 +82,6 @@ export function cleanText(raw: string): string {
   text = text.replace(CONTROL, ' ');
   if (text.includes('<') || text.includes('&')) text = stripSlackMarkup(text);
   if (/https?:|www\./i.test(text)) text = text.replace(URL, ' ');
-  if (text.includes('@')) text = text.replace(EMAIL, ' ');
+  if (text.includes('@')) text = text.replace(EMAIL_ADDRESS, ' ');
   return text.replace(/[ \t]{2,}|\t/g, ' ');
 }

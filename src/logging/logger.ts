@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { redactPersonalData } from './redact.js';
+import { redactPersonalData } from '../personal-data.js';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 

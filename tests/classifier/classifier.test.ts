@@ -178,6 +178,18 @@ describe('classify: abstains instead of guessing', () => {
     expect(result.type).toBe('angry');
   });
 
+  // A pattern that backtracks on "@"s once took 11 s here and stalled every other request.
+  it.each([
+    ['4,000 × "@"', '@'.repeat(4000)],
+    ['2,000 × "x@"', 'x@'.repeat(2000)],
+  ])('answers %s at once, abstaining', (_name, text) => {
+    const started = performance.now();
+    const result = classifier.classify(text);
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(result.type).toBeNull();
+    expect(result.abstain?.message.length).toBeGreaterThan(10);
+  });
+
   it('survives control characters and lone surrogate halves', () => {
     const text = `Where\u0000 is my\u0007 refund\uD800?? I've waited\uDFFF three weeks\u001B and nobody answers!`;
     const result = classifier.classify(text);
