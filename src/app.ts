@@ -57,10 +57,11 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     retryConfig: { retries: deps.slackRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
   };
   const logLevel = config.LOG_LEVEL as LogLevel;
-  const identity = await verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions, logger);
+  const { botId, botUserId, teamId } = await verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions, logger);
   const boltOptions = {
     token: config.SLACK_BOT_TOKEN,
-    ...identity,
+    botId,
+    botUserId,
     // Verified above, with a clear message on failure; Bolt's own check would crash on it instead.
     tokenVerificationEnabled: false,
     clientOptions,
@@ -100,10 +101,12 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     ...(deps.random ? { random: deps.random } : {}),
     defaultTimeZone: config.QUIZ_TZ,
   });
+  // Quizzes are counted per workspace; ones stored without it (older versions) are this token's workspace's.
+  if (teamId) quizStore.adoptUnownedQuizzes(teamId);
   if (config.QUIZ_CHANNEL && !quizStore.hasSchedule(config.QUIZ_CHANNEL)) {
     // Environment defaults seed the schedule once; after that the stored settings (setup, off) rule.
     quizStore.saveSchedule(
-      { channelId: config.QUIZ_CHANNEL, teamId: undefined, postTime: config.QUIZ_TIME, timeZone: config.QUIZ_TZ, days: config.QUIZ_DAYS, closeTime: null, enabled: true },
+      { channelId: config.QUIZ_CHANNEL, teamId, postTime: config.QUIZ_TIME, timeZone: config.QUIZ_TZ, days: config.QUIZ_DAYS, closeTime: null, enabled: true },
       'environment',
     );
   }

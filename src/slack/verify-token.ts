@@ -7,6 +7,8 @@ import { slackErrorCode } from './slack-error.js';
 export interface BotIdentity {
   botId: string;
   botUserId: string;
+  /** The workspace the token was installed in; undefined only if Slack did not say. */
+  teamId: string | undefined;
 }
 
 const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
@@ -20,7 +22,7 @@ export async function verifyBotToken(token: string, clientOptions: webApi.WebCli
   const client = new webApi.WebClient(token, { ...clientOptions, logger: asBoltLogger(logger) });
   try {
     const auth = await client.auth.test();
-    return { botId: auth.bot_id ?? '', botUserId: auth.user_id ?? '' };
+    return { botId: auth.bot_id ?? '', botUserId: auth.user_id ?? '', teamId: auth.team_id || undefined };
   } catch (error) {
     const code = slackErrorCode(error);
     const where = clientOptions.slackApiUrl ?? 'https://slack.com/api/';

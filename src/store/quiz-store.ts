@@ -114,6 +114,17 @@ export class QuizStore {
     return result.changes > 0;
   }
 
+  /**
+   * Gives schedules and quizzes stored without a workspace to this one: a leaderboard counts one
+   * workspace's quizzes, and a schedule seeded from QUIZ_CHANNEL once had none.
+   */
+  adoptUnownedQuizzes(teamId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE quiz_schedules SET team_id = ? WHERE team_id IS NULL').run(teamId);
+      this.db.prepare('UPDATE quizzes SET team_id = ? WHERE team_id IS NULL').run(teamId);
+    })();
+  }
+
   hasSchedule(channelId: string): boolean {
     return this.db.prepare('SELECT 1 FROM quiz_schedules WHERE channel_id = ?').get(channelId) !== undefined;
   }

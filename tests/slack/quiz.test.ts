@@ -181,3 +181,27 @@ describe('quiz setup form', () => {
     expect(dm!.body.text).toContain('/invite @customertype');
   });
 });
+
+describe('a quiz scheduled from QUIZ_CHANNEL', () => {
+  it('belongs to the bot\'s workspace, so its answers count on the leaderboard', async () => {
+    const daily = await bootApp({
+      // Due from midnight every day, so the scheduler's first pass at start-up posts it.
+      env: { QUIZ_CHANNEL: 'C0DAILY', QUIZ_TIME: '00:00', QUIZ_TZ: 'UTC', QUIZ_DAYS: '*' },
+    });
+    try {
+      const [post] = await daily.slack.waitForCalls('chat.postMessage');
+      expect(post!.body.channel).toBe('C0DAILY');
+      expect(daily.db.prepare('SELECT team_id FROM quiz_schedules').all()).toEqual([{ team_id: 'T0FAKE' }]);
+      const button = post!.body.blocks.find((block: any) => block.type === 'actions').elements[0];
+      const res = await daily.post(
+        interactionBody(blockActionPayload({ actionId: button.action_id, value: button.value, responseUrl: daily.slack.responseUrl('dana'), userId: 'U0DANA' })),
+      );
+      expect(res.status).toBe(200);
+      await daily.slack.responseTo('dana');
+      const board = allText((await commandReply(daily, 'leaderboard', 'U0DANA')).body.blocks).join('\n');
+      expect(board).toContain('U0DANA');
+    } finally {
+      await daily.stop();
+    }
+  });
+});
