@@ -23,7 +23,7 @@ export function buildTypeList(playbooks: PlaybookSet): RenderedMessage {
 export function buildPlaybookMessage(playbook: Playbook): RenderedMessage {
   const aliases = playbook.aliases.filter((alias) => alias.toLowerCase() !== playbook.name.toLowerCase());
   return {
-    text: `Playbook: ${playbook.name}`,
+    text: `Playbook: ${escapeMrkdwn(playbook.name)}`,
     blocks: [
       header(playbook.name),
       section(escapeMrkdwn(playbook.summary)),

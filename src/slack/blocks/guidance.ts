@@ -174,7 +174,7 @@ export function buildGuidanceMessage(result: Classification, playbooks: Playbook
     ...(secondary ? { secondary: secondary.id } : {}),
   };
   return {
-    text: `${playbook.name} (${confidenceLabel(result.confidence)} · ${percent(result.confidence)})`,
+    text: `${escapeMrkdwn(playbook.name)} (${confidenceLabel(result.confidence)} · ${percent(result.confidence)})`,
     blocks: [
       header(`${playbook.name}  ${confidenceText(result.confidence)}`),
       section(`${escapeMrkdwn(playbook.summary)}\n*Why:* ${why}`),
@@ -194,7 +194,7 @@ export function buildSharedGuidance(ref: GuidanceRef, playbooks: PlaybookSet, sh
   const playbook = playbooks.get(ref.type);
   if (!playbook) return undefined;
   return {
-    text: `Guidance for ${playbook.name}`,
+    text: `Guidance for ${escapeMrkdwn(playbook.name)}`,
     blocks: [
       header(playbook.name),
       section(`${escapeMrkdwn(playbook.summary)}\n_Shared by <@${escapeMrkdwn(sharedBy)}> from customertype (${confidenceText(ref.confidence)})._`),

@@ -25,7 +25,7 @@ function questionBlocks(question: QuizQuestion): KnownBlock[] {
 /** The quiz as posted: the question, one button per option, and how many have answered. */
 export function buildQuizMessage(quizId: number, question: QuizQuestion, answers: number): RenderedMessage {
   return {
-    text: `Daily customer-type quiz: ${question.prompt}`,
+    text: `Daily customer-type quiz: ${escapeMrkdwn(question.prompt)}`,
     blocks: [
       header('🧠 Daily customer-type quiz'),
       ...questionBlocks(question),
@@ -49,7 +49,7 @@ export function buildRevealedQuizMessage(question: QuizQuestion, tally: { answer
   const right = question.options[question.answer]!;
   const share = tally.answers === 0 ? 'Nobody answered.' : `${percent(tally.correct / tally.answers)} of ${tally.answers} got it right.`;
   return {
-    text: `Quiz answer: ${right.label}`,
+    text: `Quiz answer: ${escapeMrkdwn(right.label)}`,
     blocks: [
       header('🧠 Daily customer-type quiz (closed)'),
       ...questionBlocks(question),
