@@ -114,6 +114,7 @@ export class QuizService {
   }
 
   async reveal(quiz: QuizRow): Promise<void> {
+    this.counts.cancel(String(quiz.id));
     const tally = this.options.store.tally(quiz.id);
     await this.options.publisher.reveal(quiz, tally);
     this.options.store.markRevealed(quiz.id);
@@ -124,9 +125,9 @@ export class QuizService {
     const now = this.clock();
     for (const schedule of schedules) {
       try {
-        for (const quiz of this.options.store.unrevealed(schedule.channelId)) {
-          if (closeTimePassed(schedule, quiz.localDate, now)) await this.reveal(quiz);
-        }
+        await this.revealOpen(schedule.channelId, (quiz) =>
+          closeTimePassed(schedule, { localDate: quiz.localDate, postedAt: quiz.postedAt ? new Date(quiz.postedAt) : undefined }, now),
+        );
         const slot = dueSlot(schedule, now);
         if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate)) {
           await this.postQuiz({ teamId: schedule.teamId, channelId: schedule.channelId, timeZone: schedule.timeZone });
@@ -186,7 +187,7 @@ export class QuizService {
     const { store, publisher } = this.options;
     const last = store.latestPosted(schedule.channelId);
     if (!last?.postedAt || last.localDate >= localDate(schedule.timeZone, now)) return;
-    if (!isLastOfWeek(schedule, new Date(last.postedAt))) return;
+    if (!isLastOfWeek(schedule, last.localDate, new Date(last.postedAt))) return;
     const week = weekStart(last.localDate);
     if (!store.claimWeeklyPost(schedule.channelId, week)) return;
     try {
@@ -201,8 +202,10 @@ export class QuizService {
     this.counts.stop();
   }
 
-  private async revealOpen(channelId: string): Promise<void> {
+  /** Reveals the channel's open quizzes (those `due` picks); one that fails does not hold up the rest, or the day's quiz. */
+  private async revealOpen(channelId: string, due: (quiz: QuizRow) => boolean = () => true): Promise<void> {
     for (const quiz of this.options.store.unrevealed(channelId)) {
+      if (!due(quiz)) continue;
       try {
         await this.reveal(quiz);
       } catch (error) {
@@ -216,6 +219,10 @@ export class QuizService {
     if (!quiz || quiz.status !== 'posted') return;
     try {
       await this.options.publisher.updateCount(quiz, this.options.store.tally(quizId).answers);
+      // A count update can take seconds (Slack's rate limits); if the quiz was revealed meanwhile,
+      // the count just put the buttons back, so the reveal is shown again.
+      const now = this.options.store.quiz(quizId);
+      if (now?.status === 'revealed') await this.options.publisher.reveal(now, this.options.store.tally(quizId));
     } catch (error) {
       this.options.logger.warn(`Updating the answer count of quiz ${quizId} failed: ${(error as Error).message}`);
     }

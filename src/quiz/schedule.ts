@@ -51,11 +51,16 @@ export function dueSlot(schedule: QuizSchedule, now: Date): { localDate: string;
   return date === localDate(schedule.timeZone, now) ? { localDate: date, at } : undefined;
 }
 
-/** Whether a quiz of `quizDate` should be closed by now because of the schedule's close time. */
-export function closeTimePassed(schedule: QuizSchedule, quizDate: string, now: Date): boolean {
+/**
+ * Whether a quiz should be closed by now because of the schedule's close time: the latest close
+ * time has passed, on or after the quiz's day and after it was posted. A quiz posted after the day's
+ * close time (`quiz now` in the evening, a late post after downtime) stays open until the next one.
+ */
+export function closeTimePassed(schedule: QuizSchedule, quiz: { localDate: string; postedAt: Date | undefined }, now: Date): boolean {
   if (!schedule.closeTime) return false;
   const close = lastOccurrence(schedule.closeTime, '*', schedule.timeZone, now);
-  return close !== undefined && localDate(schedule.timeZone, close) >= quizDate;
+  if (close === undefined || localDate(schedule.timeZone, close) < quiz.localDate) return false;
+  return quiz.postedAt === undefined || close > quiz.postedAt;
 }
 
 /** The Monday (YYYY-MM-DD) of the week a local date falls in: weeks start on Monday, whatever the locale. */
@@ -64,9 +69,16 @@ export function weekStart(date: string): string {
   return day.subtract((day.day() + 6) % 7, 'day').format('YYYY-MM-DD');
 }
 
-/** Whether the schedule has no further slot in the same week after `after`: that quiz was the week's last. */
-export function isLastOfWeek(schedule: QuizSchedule, after: Date): boolean {
-  const next = new Cron(cronAt(schedule.postTime, schedule.days), { timezone: schedule.timeZone, paused: true }).nextRun(after);
+/**
+ * Whether the schedule has no further slot in the week of `quizDate` after that day: that quiz was
+ * the week's last. Counted from the day, not the moment it was posted, so a Friday quiz posted early
+ * with `quiz now`, before Friday's slot, is still the week's last.
+ */
+export function isLastOfWeek(schedule: QuizSchedule, quizDate: string, postedAt: Date): boolean {
+  const cron = new Cron(cronAt(schedule.postTime, schedule.days), { timezone: schedule.timeZone, paused: true });
+  let next = cron.nextRun(postedAt);
+  // One slot a day at most, so this skips at most the quiz's own day.
+  while (next && localDate(schedule.timeZone, next) <= quizDate) next = cron.nextRun(next);
   if (!next) return true;
-  return weekStart(localDate(schedule.timeZone, next)) !== weekStart(localDate(schedule.timeZone, after));
+  return weekStart(localDate(schedule.timeZone, next)) !== weekStart(quizDate);
 }

@@ -22,8 +22,9 @@ export class QuizScheduler {
 
   /** One pass; a pass still running is not started twice. */
   tick(): Promise<void> {
-    this.running ??= this.service
-      .runSchedules(this.store.enabledSchedules())
+    // Read inside the chain: a database error here is logged like any other, not thrown from a timer.
+    this.running ??= Promise.resolve()
+      .then(() => this.service.runSchedules(this.store.enabledSchedules()))
       .catch((error: unknown) => this.logger.error(`Quiz scheduler failed: ${(error as Error).message}`))
       .finally(() => {
         this.running = undefined;

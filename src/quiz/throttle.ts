@@ -25,6 +25,13 @@ export class KeyedThrottle {
     this.timers.set(key, timer);
   }
 
+  /** Drops the key's pending call, if any, and forgets it. */
+  cancel(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.lastRun.delete(key);
+  }
+
   /** Runs nothing more; pending calls are dropped. */
   stop(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -6,6 +6,9 @@ import type { Leaderboards } from '../quiz/quiz-service.js';
 import { buildLeaderboardMessage, buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
 import { slackErrorCode } from './slack-error.js';
 
+/** chat.update errors that mean the quiz message can never be updated again. */
+const GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message', 'is_archived', 'not_in_channel']);
+
 /** The bot cannot post where the quiz should go; the message says what a person can do about it. */
 export class ChannelAccessError extends Error {
   override name = 'ChannelAccessError';
@@ -46,8 +49,13 @@ export class SlackQuizPublisher implements QuizPublisher {
     await this.client.chat.update({ channel: quiz.channelId, ts: quiz.messageTs, ...buildQuizMessage(quiz.id, quiz.question, answers) });
   }
 
+  /** A quiz whose message or channel is gone has nothing left to reveal: that counts as done, not as a failure to retry forever. */
   async reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void> {
     if (!quiz.messageTs) return;
-    await this.client.chat.update({ channel: quiz.channelId, ts: quiz.messageTs, ...buildRevealedQuizMessage(quiz.question, tally) });
+    try {
+      await this.client.chat.update({ channel: quiz.channelId, ts: quiz.messageTs, ...buildRevealedQuizMessage(quiz.question, tally) });
+    } catch (error) {
+      if (!GONE.has(slackErrorCode(error) ?? '')) throw error;
+    }
   }
 }

@@ -6,6 +6,7 @@ import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
 import { mulberry32 } from '../../src/random.js';
 import { QuizService, type QuizPublisher } from '../../src/quiz/quiz-service.js';
+import { QuizScheduler } from '../../src/quiz/scheduler.js';
 import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
 import { loadMigrations, migrate } from '../../src/store/migrations.js';
 import { QuizStore, type QuizRow, type QuizSchedule } from '../../src/store/quiz-store.js';
@@ -29,7 +30,14 @@ class FakePublisher implements QuizPublisher {
     this.posted.push({ channelId, quizId });
     return `ts-${quizId}`;
   }
-  async updateCount(): Promise<void> {}
+  counts: number[] = [];
+  /** While set, a count update waits for it: a chat.update held up by Slack's rate limits. */
+  countGate: Promise<void> | undefined;
+  failReveals = 0;
+  async updateCount(_quiz: QuizRow, answers: number): Promise<void> {
+    await this.countGate;
+    this.counts.push(answers);
+  }
   leaderboards: Array<{ channelId: string; weekStarts: string; week: string[] }> = [];
   async postLeaderboard(channelId: string, boards: { weekStarts: string; week: Array<{ userId: string }> }): Promise<void> {
     this.leaderboards.push({ channelId, weekStarts: boards.weekStarts, week: boards.week.map((row) => row.userId) });
@@ -38,6 +46,10 @@ class FakePublisher implements QuizPublisher {
     return `D-${userId}`;
   }
   async reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void> {
+    if (this.failReveals > 0) {
+      this.failReveals -= 1;
+      throw new Error('message_not_found');
+    }
     this.revealed.push({ quizId: quiz.id, tally });
   }
 }
@@ -117,6 +129,52 @@ describe('the scheduler under a moving clock', () => {
     expect(publisher.revealed).toEqual([{ quizId: first.id, tally: { answers: 2, correct: 1 } }]);
     expect(store.quiz(first.id)?.status).toBe('revealed');
     expect(service.answer({ quizId: first.id, userId: 'U3', choice: 0 }).status).toBe('closed');
+  });
+});
+
+describe('closing quizzes', () => {
+  const closing: QuizSchedule = { ...weekdays, closeTime: '17:00' };
+
+  it('a reveal that keeps failing does not stop the next day\'s quiz, and is tried again', async () => {
+    const { service, store, publisher, setNow } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([closing]);
+    publisher.failReveals = Number.POSITIVE_INFINITY;
+    setNow('2026-11-23T17:00:30Z');
+    await service.runSchedules([closing]);
+    setNow('2026-11-24T09:30:30Z');
+    await service.runSchedules([closing]);
+    expect(publisher.posted).toHaveLength(2);
+    expect(publisher.revealed).toEqual([]);
+    publisher.failReveals = 0;
+    setNow('2026-11-24T09:31:00Z');
+    await service.runSchedules([closing]);
+    expect(publisher.revealed.map((entry) => entry.quizId)).toEqual([store.quizForDay('C1', '2026-11-23')!.id]);
+  });
+
+  it('a quiz posted after the close time stays open until the next close time', async () => {
+    const { service, store, publisher, setNow } = setup('2026-11-23T18:00:00Z');
+    expect((await service.postQuiz({ teamId: 'T1', channelId: 'C1', timeZone: 'Europe/London' })).status).toBe('posted');
+    setNow('2026-11-23T18:00:30Z');
+    await service.runSchedules([{ ...closing, days: '0' }]);
+    expect(publisher.revealed).toEqual([]);
+    setNow('2026-11-24T17:00:30Z');
+    await service.runSchedules([{ ...closing, days: '0' }]);
+    expect(publisher.revealed.map((entry) => entry.quizId)).toEqual([store.quizForDay('C1', '2026-11-23')!.id]);
+  });
+
+  it('a slow count update that lands after the reveal is followed by the reveal again', async () => {
+    const { service, store, publisher } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    const quiz = store.quizForDay('C1', '2026-11-23')!;
+    let release!: () => void;
+    publisher.countGate = new Promise((resolve) => (release = resolve));
+    service.answer({ quizId: quiz.id, userId: 'U1', choice: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await service.reveal(store.quiz(quiz.id)!);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(publisher.counts).toEqual([1]);
+    expect(publisher.revealed.map((entry) => entry.quizId)).toEqual([quiz.id, quiz.id]);
   });
 });
 
@@ -213,5 +271,16 @@ describe('practice', () => {
     expect(service.answer({ quizId: practice.id, userId: 'U1', choice: question.answer })).toMatchObject({ status: 'recorded', correct: true });
     expect(service.leaderboards('T1').allTime).toEqual([expect.objectContaining({ userId: 'U1', correct: 0, answered: 1 })]);
     expect(service.stats('U1')).toMatchObject({ answered: 1, correct: 0 });
+  });
+});
+
+describe('QuizScheduler', () => {
+  it('logs a database error while reading the schedules instead of throwing from its timer', async () => {
+    const { service } = setup('2026-11-23T09:30:30Z');
+    const lines: string[] = [];
+    const failingStore = { enabledSchedules: () => { throw new Error('disk I/O error'); } } as unknown as QuizStore;
+    const scheduler = new QuizScheduler(service, failingStore, createLogger('error', { write: (line) => lines.push(line) }));
+    await expect(scheduler.tick()).resolves.toBeUndefined();
+    expect(lines.join('')).toContain('Quiz scheduler failed: disk I/O error');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTimePassed, dueSlot, isTimeZone, localDate } from '../../src/quiz/schedule.js';
+import { closeTimePassed, dueSlot, isLastOfWeek, isTimeZone, localDate } from '../../src/quiz/schedule.js';
 import type { QuizSchedule } from '../../src/store/quiz-store.js';
 
 const london: QuizSchedule = { channelId: 'C1', teamId: 'T1', postTime: '09:30', timeZone: 'Europe/London', days: '1-5', closeTime: null, enabled: true };
@@ -41,9 +41,28 @@ describe('dueSlot', () => {
 describe('closeTimePassed', () => {
   it('closes a quiz at the close time of its day or later', () => {
     const closing = { ...london, closeTime: '17:00' };
-    expect(closeTimePassed(closing, '2026-11-23', at('2026-11-23T16:59:00Z'))).toBe(false);
-    expect(closeTimePassed(closing, '2026-11-23', at('2026-11-23T17:00:00Z'))).toBe(true);
-    expect(closeTimePassed(london, '2026-11-23', at('2026-11-25T17:00:00Z'))).toBe(false);
+    const morning = { localDate: '2026-11-23', postedAt: at('2026-11-23T09:30:00Z') };
+    expect(closeTimePassed(closing, morning, at('2026-11-23T16:59:00Z'))).toBe(false);
+    expect(closeTimePassed(closing, morning, at('2026-11-23T17:00:00Z'))).toBe(true);
+    expect(closeTimePassed(london, morning, at('2026-11-25T17:00:00Z'))).toBe(false);
+  });
+
+  it('keeps a quiz posted after the day\'s close time open until the next one', () => {
+    const closing = { ...london, closeTime: '17:00' };
+    const evening = { localDate: '2026-11-23', postedAt: at('2026-11-23T18:00:00Z') };
+    expect(closeTimePassed(closing, evening, at('2026-11-23T18:00:30Z'))).toBe(false);
+    expect(closeTimePassed(closing, evening, at('2026-11-24T16:59:00Z'))).toBe(false);
+    expect(closeTimePassed(closing, evening, at('2026-11-24T17:00:00Z'))).toBe(true);
+  });
+});
+
+describe('isLastOfWeek', () => {
+  it('counts from the quiz\'s day, so a Friday quiz posted before Friday\'s slot is still the week\'s last', () => {
+    expect(isLastOfWeek(london, '2026-11-27', at('2026-11-27T08:00:00Z'))).toBe(true);
+    expect(isLastOfWeek(london, '2026-11-27', at('2026-11-27T09:30:00Z'))).toBe(true);
+    expect(isLastOfWeek(london, '2026-11-26', at('2026-11-26T08:00:00Z'))).toBe(false);
+    expect(isLastOfWeek({ ...london, days: '*' }, '2026-11-28', at('2026-11-28T09:30:00Z'))).toBe(false);
+    expect(isLastOfWeek({ ...london, days: '*' }, '2026-11-29', at('2026-11-29T09:30:00Z'))).toBe(true);
   });
 });
 
