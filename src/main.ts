@@ -45,6 +45,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ProblemsError) fail(error.hint ? [...error.problems, error.hint] : error.problems);
   const err = error as NodeJS.ErrnoException;
-  if (err.code === 'EADDRINUSE') fail([`port ${process.env.PORT ?? 3000} is already in use. Set PORT to a free port.`]);
+  if (err.code === 'EADDRINUSE') fail([`port ${(err as { port?: number }).port ?? ''} is already in use. Set PORT to a free port.`]);
   fail([`failed to start: ${err.message ?? String(error)}`]);
 });

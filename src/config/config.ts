@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProblemsError } from '../problems.js';
-import { DAYS, isTimeZone, TIME_OF_DAY } from '../quiz/schedule.js';
+import { isCronDays, isTimeZone, TIME_OF_DAY } from '../quiz/schedule.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -9,13 +9,17 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-const required = (what: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `is missing: expected ${what}` : `is not valid: expected ${what}`) });
+/** Empty is missing too, as in `.env.example` before it is filled in. */
+const required = <T extends z.ZodType>(what: string, schema: (base: z.ZodString) => T) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    schema(z.string({ error: (issue) => (issue.input === undefined ? `is missing: expected ${what}` : `is not valid: expected ${what}`) })),
+  );
 
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: required('a bot token starting with xoxb-').regex(/^xoxb-\S+$/, {
-    error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)',
-  }),
+  SLACK_BOT_TOKEN: required('a bot token starting with xoxb-', (token) =>
+    token.regex(/^xoxb-\S+$/, { error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)' }),
+  ),
   SLACK_SIGNING_SECRET: optional(
     z.string().regex(/^\S{8,}$/, {
       error: 'is not valid: expected the signing secret from Basic Information > App Credentials (at least 8 characters, no spaces)',
@@ -45,7 +49,7 @@ const envSchema = z.object({
   QUIZ_TZ: optional(z.string().refine(isTimeZone, { error: 'is not valid: expected an IANA time zone such as Europe/London' })).transform(
     (zone) => zone ?? 'UTC',
   ),
-  QUIZ_DAYS: optional(z.string().regex(DAYS, { error: 'is not valid: expected cron days such as 1-5 (weekdays), * or 1,3,5' })).transform(
+  QUIZ_DAYS: optional(z.string().refine(isCronDays, { error: 'is not valid: expected cron days such as 1-5 (weekdays), * or 1,3,5' })).transform(
     (days) => days ?? '1-5',
   ),
   QUIZ_ADMINS: optional(

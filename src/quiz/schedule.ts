@@ -27,6 +27,17 @@ export const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** Cron day-of-week: `*`, a day 0-7, ranges and lists of them (`1-5`, `1,3,5`). */
 export const DAYS = /^(\*|[0-7](-[0-7])?(,[0-7](-[0-7])?)*)$/;
 
+/** Whether `days` is a day-of-week field croner accepts: the shape above, and no backwards range like 5-1. */
+export function isCronDays(days: string): boolean {
+  if (!DAYS.test(days)) return false;
+  try {
+    new Cron(cronAt('09:30', days), { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function cronAt(time: string, days: string): string {
   const [, hours, minutes] = TIME_OF_DAY.exec(time)!;
   return `${Number(minutes)} ${Number(hours)} * * ${days}`;

@@ -27,8 +27,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).SLACK_API_URL).toBe('http://127.0.0.1:9999/api/');
   });
 
-  it('names both required variables when nothing is set', () => {
-    expect(problemsFor({})).toEqual([
+  it.each([
+    ['nothing is set', {}],
+    ['a copied .env.example leaves them empty', { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' }],
+  ])('names both required variables as missing when %s', (_case, env: Record<string, string>) => {
+    expect(problemsFor(env)).toEqual([
       expect.stringMatching(/^SLACK_BOT_TOKEN is missing: expected a bot token starting with xoxb-/),
       expect.stringMatching(/^SLACK_SIGNING_SECRET is missing: .*required unless SLACK_APP_TOKEN is set/),
     ]);
@@ -44,6 +47,8 @@ describe('parseConfig', () => {
     ['SLACK_API_URL', 'not a url', /^SLACK_API_URL is not valid: expected an http\(s\) URL/],
     ['SLACK_API_URL', 'ftp://example.com/api/', /^SLACK_API_URL is not valid: expected an http\(s\) URL/],
     ['LOG_LEVEL', 'verbose', /^LOG_LEVEL is not valid: expected one of debug, info, warn, error/],
+    ['QUIZ_DAYS', 'mon-fri', /^QUIZ_DAYS is not valid: expected cron days/],
+    ['QUIZ_DAYS', '5-1', /^QUIZ_DAYS is not valid: expected cron days/],
   ])('rejects a malformed %s (%s) with one line naming it', (name, value, message) => {
     const problems = problemsFor({ ...valid, [name]: value });
     expect(problems).toHaveLength(1);
