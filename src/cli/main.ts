@@ -6,11 +6,14 @@
  */
 import { createInterface } from 'node:readline';
 import { Classifier, type Classification } from '../classifier/classifier.js';
+import { parseCliConfig } from '../config/config.js';
+import { loadEnvFile } from '../config/load-env-file.js';
 import { loadPlaybooks, PlaybookError } from '../playbooks/load.js';
+import { ProblemsError } from '../problems.js';
 import { formatClassification } from './format.js';
 
 const USAGE = `usage:
-  customertype playbooks:check [--dir playbooks/]
+  customertype playbooks:check [--dir playbooks/]   (default: PLAYBOOKS_DIR, then playbooks/)
   customertype classify "customer message"
   customertype classify --jsonl   < messages.jsonl   (one {"text": "..."} per line)`;
 
@@ -42,8 +45,10 @@ async function classifyJsonLines(classifier: Classifier): Promise<void> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  loadEnvFile();
   const dirFlag = rest.indexOf('--dir');
-  const dir = dirFlag >= 0 ? rest[dirFlag + 1] : undefined;
+  // The same folder the bot would load, so a check that passes means the bot will start.
+  const dir = dirFlag >= 0 ? rest[dirFlag + 1] : parseCliConfig(process.env).PLAYBOOKS_DIR;
   switch (command) {
     case 'playbooks:check': {
       const { set, warnings } = loadPlaybooks(dir);
@@ -79,6 +84,8 @@ main(process.argv.slice(2)).then(
     if (error instanceof PlaybookError) {
       for (const problem of error.problems) process.stderr.write(`${problem}\n`);
       process.stderr.write(`${error.problems.length} problem(s) in the playbooks.\n`);
+    } else if (error instanceof ProblemsError) {
+      for (const problem of error.problems) process.stderr.write(`customertype: ${problem}\n`);
     } else {
       process.stderr.write(`customertype: ${(error as Error).message}\n`);
     }

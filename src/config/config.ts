@@ -83,3 +83,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return { ...result.data, socketMode: result.data.SLACK_APP_TOKEN !== undefined };
 }
+
+/**
+ * The part of the configuration the command line needs: it runs without Slack tokens, but must read
+ * the same playbook folder the bot does.
+ */
+export function parseCliConfig(env: NodeJS.ProcessEnv): Pick<Config, 'PLAYBOOKS_DIR'> {
+  const result = envSchema.pick({ PLAYBOOKS_DIR: true }).safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  return result.data;
+}

@@ -43,7 +43,7 @@ function readYaml(path: string, display: string): unknown {
     if (error instanceof YAMLParseError) {
       const where = error.linePos?.[0];
       const line = where ? ` (line ${where.line}, column ${where.col})` : '';
-      throw new PlaybookError([`${display}${line}: not valid YAML: ${error.message.split('\n')[0]}`]);
+      throw new PlaybookError([`${display}${line}: not valid YAML: ${error.message.split('\n')[0]!.replace(/:\s*$/, '')}`]);
     }
     throw new PlaybookError([`${display}: cannot be read: ${(error as Error).message}`]);
   }

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 const TSX = resolve('node_modules/tsx/dist/cli.mjs');
 const CLI = resolve('src/cli/main.ts');
 
-function cli(args: string[], input?: string) {
-  return spawnSync(process.execPath, [TSX, CLI, ...args], { input, encoding: 'utf8', timeout: 30_000 });
+function cli(args: string[], input?: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [TSX, CLI, ...args], { input, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
 }
 
 describe('cli classify --jsonl', () => {
@@ -60,6 +60,10 @@ describe('cli playbooks:check', () => {
       expect(status).toBe(1);
       expect(stderr).toMatch(/angry\.yaml: summary: is missing/);
       expect(stderr).toMatch(/problem\(s\) in the playbooks/);
+      // The folder the bot would load: PLAYBOOKS_DIR, when no --dir is given.
+      const fromEnv = cli(['playbooks:check'], undefined, { PLAYBOOKS_DIR: dir });
+      expect(fromEnv.status).toBe(1);
+      expect(fromEnv.stderr).toMatch(/angry\.yaml: summary: is missing/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
