@@ -1,8 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   AuthorizationError,
+  defaultBodyLimit,
+  HTTPModuleFunctions,
   HTTPReceiver,
+  isRawBodyError,
+  isValidSlackRequest,
   type App,
   type Receiver,
   type ReceiverEvent,
@@ -28,13 +32,35 @@ const INTERACTION_TYPES = new Set([
   'view_closed',
 ]);
 
-/** The bodies Bolt can route: an event, a slash command, an options request or an interaction. */
+/** The bodies Bolt can route: an event, a slash command, an options request or an interaction with what identifies it. */
 function isRoutable(body: unknown): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const fields = body as Record<string, unknown>;
   if (typeof fields.event === 'object' && fields.event !== null) return true;
   if (typeof fields.command === 'string' || typeof fields.name === 'string') return true;
-  return typeof fields.type === 'string' && INTERACTION_TYPES.has(fields.type);
+  if (typeof fields.type !== 'string' || !INTERACTION_TYPES.has(fields.type)) return false;
+  // What Bolt matches listeners on; without it no listener runs and nothing acks.
+  if (fields.type === 'block_actions' || fields.type === 'interactive_message') return Array.isArray(fields.actions) && fields.actions.length > 0;
+  if (fields.type === 'shortcut' || fields.type === 'message_action') return typeof fields.callback_id === 'string';
+  if (fields.type === 'view_submission' || fields.type === 'view_closed') return typeof fields.view === 'object' && fields.view !== null;
+  return true;
+}
+
+type BufferedIncomingMessage = IncomingMessage & { rawBody: Buffer };
+
+function parsesToNull(req: BufferedIncomingMessage): boolean {
+  try {
+    return HTTPModuleFunctions.parseHTTPRequestBody(req) === null;
+  } catch {
+    return false; // Bolt answers an unparseable body with 400 itself.
+  }
+}
+
+function slackHeaders(req: IncomingMessage) {
+  return {
+    'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
+    'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
+  };
 }
 
 export interface GuardedReceiverOptions {
@@ -53,9 +79,11 @@ export class GuardedHttpReceiver implements Receiver {
   private readonly logger: Logger;
   private readonly health: HealthCheck;
   private readonly now: () => number;
+  private readonly signingSecret: string;
   private server: Server | undefined;
 
   constructor({ signingSecret, logger, health, now = Date.now }: GuardedReceiverOptions) {
+    this.signingSecret = signingSecret;
     this.logger = logger;
     this.health = health;
     this.now = now;
@@ -96,10 +124,32 @@ export class GuardedHttpReceiver implements Receiver {
         req.resume();
         return sendStatus(res, 401);
       }
-      this.bolt.requestListener(req, res);
+      void this.forward(req, res);
     });
     await listen(this.server, options);
     return this.server;
+  }
+
+  /**
+   * Reads the body once (Bolt reuses it), and answers what Bolt cannot: a body that parses to
+   * `null` makes Bolt's request handler throw where no one catches it, leaving the request open
+   * until the client gives up and holding up shutdown.
+   */
+  private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let buffered: BufferedIncomingMessage;
+    try {
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
+    } catch (error) {
+      const tooLarge = isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
+      this.logger.warn(tooLarge ? `Rejected a request body over ${defaultBodyLimit} bytes` : `Could not read a request body: ${(error as Error).message}`);
+      return sendStatus(res, tooLarge ? 413 : 400);
+    }
+    if (parsesToNull(buffered)) {
+      const signed = isValidSlackRequest({ signingSecret: this.signingSecret, body: buffered.rawBody.toString(), headers: slackHeaders(buffered) });
+      this.logger.warn('Rejected a request whose body is null');
+      return sendStatus(res, signed ? 400 : 401);
+    }
+    this.bolt.requestListener(buffered, res);
   }
 
   async stop(): Promise<void> {

@@ -31,6 +31,9 @@ describe('malformed payloads', () => {
     ['an event with no event', JSON.stringify({ type: 'event_callback', team_id: 'T1' }), 'application/json'],
     ['broken JSON event', '{"type": "event_callback", ', 'application/json'],
     ['an empty body', ''],
+    ['a JSON null', 'null', 'application/json'],
+    ['an interaction payload of null', form({ payload: 'null' })],
+    ['block_actions with no actions at all', interactionBody({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' } })],
     ['binary junk', String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37) % 256))],
   ];
 
