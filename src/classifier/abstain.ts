@@ -1,13 +1,25 @@
-export type AbstainReason = 'empty' | 'binary' | 'language' | 'code' | 'no-signal' | 'unsure';
+export type AbstainReason = 'empty' | 'binary' | 'emoji' | 'language' | 'code' | 'no-signal' | 'unsure';
 
 export const ABSTAIN_MESSAGES: Record<AbstainReason, string> = {
   empty: 'There is no text to classify.',
   binary: 'This looks like binary data or a broken encoding, not a customer message.',
+  emoji: "There are only emoji here; paste the customer's words (with their emoji, if they matter).",
   language: "This doesn't look like English; customertype reads English messages for now.",
   code: "This looks like a log or a stack trace, not the customer's own words.",
   'no-signal': 'Not enough to go on: nothing in this text points to a customer type.',
   unsure: 'Not enough to go on: no customer type stands out.',
 };
+
+/**
+ * Emoji, Slack's `:shortcodes:`, spaces and punctuation, and nothing else. 😡 means something next to
+ * words, but alone it is a reaction, not a message a customer type can be read from.
+ */
+const EMOJI_ONLY = /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0f\u20e3]|:[\w+'-]+:|[!?.,…*~_-])+$/u;
+const ANY_EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|:[\w+'-]+:/u;
+
+export function isOnlyEmoji(text: string): boolean {
+  return ANY_EMOJI.test(text) && EMOJI_ONLY.test(text);
+}
 
 const STACK_LINE =
   /^\s*(?:at\s+[\w$.<>[\]/]+\s*\(.*\)|at\s+\S+:\d+:\d+|File ".+", line \d+.*|Traceback \(most recent call last\):?|[\w.$]+(?:Exception|Error)(?::.*)?|Caused by: .*|\.{3} \d+ more|[{}[\]],?|"[\w-]+"\s*:.*|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+(?:DEBUG|INFO|WARN|ERROR).*)\s*$/;

@@ -1,4 +1,4 @@
-import { ABSTAIN_MESSAGES, looksLikeCode, looksNonEnglish, STOPWORDS, type AbstainReason } from './abstain.js';
+import { ABSTAIN_MESSAGES, isOnlyEmoji, looksLikeCode, looksNonEnglish, STOPWORDS, type AbstainReason } from './abstain.js';
 import { CueMatcher, type CueHit } from './cues.js';
 import { explain } from './explain.js';
 import { extractFeatures, surfacesOf, type FeatureVector } from './features.js';
@@ -51,7 +51,7 @@ export const MAX_INPUT_CHARS = 4000;
 const STOPWORD_FEATURES = new Set([...STOPWORDS].map((word) => `w:${word}`));
 const CUE_DOC_WEIGHT = 1;
 const MIXED_EXAMPLE_SHARE = 0.3;
-const SECONDARY_MIN_EVIDENCE = 0.7;
+const SECONDARY_MIN_EVIDENCE = 0.6;
 export const DEFAULT_TEMPERATURE = 2;
 /**
  * A type that needs a cue (angry) is moved by whether the message has one, in log-odds before the
@@ -124,6 +124,7 @@ export class Classifier {
     if (binaryNoiseRatio(text) > 0.1) return this.abstain('binary', truncated);
     const cleaned = cleanText(text);
     if (cleaned.trim() === '') return this.abstain('empty', truncated);
+    if (isOnlyEmoji(cleaned)) return this.abstain('emoji', truncated);
     if (looksLikeCode(cleaned)) return this.abstain('code', truncated);
 
     const segments = splitSegments(cleaned);

@@ -30,7 +30,11 @@ const cue = z
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(80, { error: 'must be at most 80 characters' })
-  .refine((value) => value === value.toLowerCase(), { error: 'must be lower case' });
+  .refine((value) => value === value.toLowerCase(), { error: 'must be lower case' })
+  // Every number reads as the same token, so a cue of digits alone ("99.9") would match any number.
+  .refine((value) => /[\p{L}\p{Extended_Pictographic}!?]/u.test(value), {
+    error: 'must contain a word, an emoji, ! or ?: numbers alone match every number',
+  });
 
 export const exampleSchema = z.strictObject(
   {

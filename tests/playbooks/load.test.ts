@@ -79,6 +79,11 @@ describe('a support lead editing playbooks', () => {
     expect(problems()).toEqual([expect.stringMatching(/angry\.yaml: not_cues\[0\]: must be lower case$/)]);
   });
 
+  it('is told that a cue of digits alone would match every number', () => {
+    edit('analytical.yaml', (text) => text.replace(/^  - uptime$/m, '  - "99.9"'));
+    expect(problems()).toEqual([expect.stringMatching(/analytical\.yaml: cues\[\d+\]: must contain a word, an emoji, ! or \?: numbers alone match every number$/)]);
+  });
+
   it('gets a hint when an unquoted ": " turned a line into a mapping', () => {
     edit('loyalist.yaml', (text) => text.replace(/^actions:\n/m, 'actions:\n  - Step one: say thanks\n'));
     expect(problems()).toEqual([expect.stringMatching(/loyalist\.yaml: actions\[0\]: must be text, but YAML read it as a mapping: put the line in double quotes/)]);
