@@ -11,10 +11,15 @@ const PHONE_NUMBER = /(?:\+|\b)\d(?:[\s().-]{0,2}\d){8,14}\b/g;
 // A date next to a time ("2024-05-01 12:30") has as many digits as a phone number, and is not one.
 const ISO_DATE = /\b(?:19|20)\d\d-[01]?\d-[0-3]?\d\b/;
 
+// A Slack message id (ts) is ten digits, a dot and six more: "1700000300.000100". Logs need it whole.
+const SLACK_TS_REST = /^\.\d{6}(?!\d)/;
+
 /** Removes e-mail addresses, card numbers and phone numbers. */
 export function redactPersonalData(text: string): string {
   return text
     .replace(EMAIL_ADDRESS, '[email]')
     .replace(CARD_NUMBER, '[card]')
-    .replace(PHONE_NUMBER, (found) => (ISO_DATE.test(found) ? found : '[phone]'));
+    .replace(PHONE_NUMBER, (found, offset: number, whole: string) =>
+      ISO_DATE.test(found) || SLACK_TS_REST.test(whole.slice(offset + found.length, offset + found.length + 8)) ? found : '[phone]',
+    );
 }

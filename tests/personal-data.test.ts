@@ -14,7 +14,7 @@ describe('redactPersonalData', () => {
   });
 
   it('leaves ordinary text, short numbers, dates and times alone', () => {
-    const text = 'Order 12345 arrived 3 days late, I paid $49.99 on 2024-05-01 at 2024-05-01 12:30';
+    const text = 'Order 12345 arrived 3 days late, I paid $49.99 on 2024-05-01 at 2024-05-01 12:30 (message ts 1700000300.000100)';
     expect(redactPersonalData(text)).toBe(text);
   });
 

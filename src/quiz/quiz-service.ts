@@ -12,8 +12,8 @@ import { KeyedThrottle } from './throttle.js';
 
 /** Where quizzes appear. The Slack layer implements it; the quiz itself knows nothing of Slack. */
 export interface QuizPublisher {
-  /** Posts the question with its answer buttons; returns the message id (ts). */
-  post(channelId: string, quizId: number, question: QuizQuestion): Promise<string>;
+  /** Posts the question with its answer buttons; returns the message id (ts). A practice question goes to one agent. */
+  post(channelId: string, quizId: number, question: QuizQuestion, options?: { practice?: boolean }): Promise<string>;
   /** Shows how many have answered, nothing more. */
   updateCount(quiz: QuizRow, answers: number): Promise<void>;
   /** Shows the answer, the share right and the number of answers; never who got it wrong. */
@@ -173,7 +173,7 @@ export class QuizService {
     try {
       const channelId = await publisher.directChannel(userId);
       quizId = store.claim({ teamId, channelId, localDate: localDate(this.defaultTimeZone, this.clock()), question, practiceUserId: userId })!;
-      store.markPosted(quizId, await publisher.post(channelId, quizId, question));
+      store.markPosted(quizId, await publisher.post(channelId, quizId, question, { practice: true }));
       return { status: 'posted', quizId };
     } catch (error) {
       if (quizId !== undefined) store.release(quizId);

@@ -16,13 +16,17 @@ const MAX_LOOKUP_LENGTH = 60;
 /** What the text after `/customertype` asks for. Anything that is not a subcommand or a type is a message to classify. */
 export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRequest {
   const text = raw.trim();
-  const word = text.toLowerCase();
-  if (word === '' || word === 'help' || word === '?') return { kind: 'help' };
+  if (text === '?') return { kind: 'help' };
+  // "stats?", "Leaderboard." and "quiz  now" are the subcommands, typed the way people type.
+  const word = text.toLowerCase().replace(/[?.!]+$/, '').replace(/\s+/g, ' ');
+  if (word === '' || word === 'help') return { kind: 'help' };
   if (word === 'list' || word === 'types') return { kind: 'list' };
   if (word === 'stats') return { kind: 'stats' };
   if (word === 'leaderboard') return { kind: 'leaderboard' };
-  const quiz = /^quiz(?:\s+(now|off|setup))?$/.exec(word);
+  const quiz = /^quiz(?: (now|off|setup))?$/.exec(word);
   if (quiz) return { kind: 'quiz', action: (quiz[1] as 'now' | 'off' | 'setup' | undefined) ?? 'help' };
+  // "quiz start", "quiz settings": a quiz subcommand we don't have; its help lists the real ones.
+  if (/^quiz \S+$/.test(word)) return { kind: 'quiz', action: 'help' };
   if (text.length <= MAX_LOOKUP_LENGTH) {
     const playbook = playbooks.find(text);
     if (playbook) return { kind: 'playbook', playbook };

@@ -3,7 +3,7 @@ import type { QuizPublisher } from '../quiz/quiz-service.js';
 import type { QuizQuestion } from '../quiz/question.js';
 import type { QuizRow } from '../store/quiz-store.js';
 import type { Leaderboards } from '../quiz/quiz-service.js';
-import { buildLeaderboardMessage, buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
+import { buildLeaderboardMessage, buildPracticeMessage, buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
 import { slackErrorCode } from './slack-error.js';
 
 /** chat.update errors that mean the quiz message can never be updated again. */
@@ -18,8 +18,8 @@ export class ChannelAccessError extends Error {
 export class SlackQuizPublisher implements QuizPublisher {
   constructor(private readonly client: webApi.WebClient) {}
 
-  async post(channelId: string, quizId: number, question: QuizQuestion): Promise<string> {
-    const message = { channel: channelId, ...buildQuizMessage(quizId, question, 0) };
+  async post(channelId: string, quizId: number, question: QuizQuestion, options: { practice?: boolean } = {}): Promise<string> {
+    const message = { channel: channelId, ...(options.practice ? buildPracticeMessage(quizId, question) : buildQuizMessage(quizId, question, 0)) };
     try {
       return (await this.client.chat.postMessage(message)).ts!;
     } catch (error) {

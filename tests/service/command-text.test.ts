@@ -12,8 +12,20 @@ describe('parseCommandText', () => {
     ['HELP', 'help'],
     ['list', 'list'],
     ['stats', 'stats'],
+    ['stats?', 'stats'],
+    ['Leaderboard.', 'leaderboard'],
+    ['?', 'help'],
   ])('%j is %s', (text, kind) => {
     expect(parseCommandText(text, playbooks).kind).toBe(kind);
+  });
+
+  it.each([
+    ['quiz', 'help'],
+    ['quiz  now', 'now'],
+    ['Quiz setup!', 'setup'],
+    ['quiz start', 'help'],
+  ])('%j is the quiz subcommand %s', (text, action) => {
+    expect(parseCommandText(text, playbooks)).toEqual({ kind: 'quiz', action });
   });
 
   it('finds a playbook by id, name or alias', () => {
@@ -24,6 +36,7 @@ describe('parseCommandText', () => {
 
   it('classifies anything else, including a long message that starts with a type name', () => {
     expect(parseCommandText('Where is my refund?', playbooks)).toEqual({ kind: 'classify', text: 'Where is my refund?' });
+    expect(parseCommandText('Quiz me on your pricing, is it really cheaper?', playbooks).kind).toBe('classify');
     const long = `angry ${'x'.repeat(100)}`;
     expect(parseCommandText(long, playbooks)).toEqual({ kind: 'classify', text: long });
   });

@@ -130,6 +130,9 @@ describe('the App Home tab', () => {
     const [dm] = await booted.slack.waitForCalls('chat.postMessage');
     expect(dm!.body.channel).toBe('DU0ALICE');
     expect(dm!.body.blocks.find((block: any) => block.type === 'actions').elements).toHaveLength(4);
+    const dmText = allText(dm!.body.blocks).join('\n');
+    expect(dmText).toContain('Practice question');
+    expect(dmText).not.toMatch(/Daily customer-type quiz|answered ·/);
   });
 });
 

@@ -8,7 +8,8 @@ export function buildHelpMessage(): RenderedMessage {
     `\`${COMMAND} <customer message>\` tells you which type of customer wrote it, how sure it is, why, and how to handle them.`,
     `\`${COMMAND} list\` lists every customer type.`,
     `\`${COMMAND} <type>\` shows one playbook, e.g. \`${COMMAND} bargain hunter\`.`,
-    `\`${COMMAND} stats\` shows your quiz results.`,
+    `\`${COMMAND} stats\` shows your quiz results; \`${COMMAND} leaderboard\` this week's and all-time leaders.`,
+    `\`${COMMAND} quiz now\`, \`quiz setup\` and \`quiz off\` post a quiz, schedule the daily quiz in a channel, or stop it.`,
     `\`${COMMAND} help\` shows this message.`,
   ];
   return {

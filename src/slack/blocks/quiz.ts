@@ -22,6 +22,19 @@ function questionBlocks(question: QuizQuestion): KnownBlock[] {
   return blocks;
 }
 
+function answerButtons(quizId: number, question: QuizQuestion): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: `quiz_${quizId}`,
+    elements: question.options.map((_, index) => ({
+      type: 'button' as const,
+      action_id: `${QUIZ_ANSWER_ACTION}_${index}`,
+      text: { type: 'plain_text' as const, text: LETTERS[index]! },
+      value: JSON.stringify({ q: quizId, c: index }),
+    })),
+  };
+}
+
 /** The quiz as posted: the question, one button per option, and how many have answered. */
 export function buildQuizMessage(quizId: number, question: QuizQuestion, answers: number): RenderedMessage {
   return {
@@ -29,17 +42,21 @@ export function buildQuizMessage(quizId: number, question: QuizQuestion, answers
     blocks: [
       header('🧠 Daily customer-type quiz'),
       ...questionBlocks(question),
-      {
-        type: 'actions',
-        block_id: `quiz_${quizId}`,
-        elements: question.options.map((_, index) => ({
-          type: 'button' as const,
-          action_id: `${QUIZ_ANSWER_ACTION}_${index}`,
-          text: { type: 'plain_text' as const, text: LETTERS[index]! },
-          value: JSON.stringify({ q: quizId, c: index }),
-        })),
-      },
+      answerButtons(quizId, question),
       context(`${answers} answered · Only your first answer counts · Answers are private`),
+    ],
+  };
+}
+
+/** A practice question, sent to one agent: graded like the quiz, never on a leaderboard. */
+export function buildPracticeMessage(quizId: number, question: QuizQuestion): RenderedMessage {
+  return {
+    text: `Practice question: ${escapeMrkdwn(question.prompt)}`,
+    blocks: [
+      header('🧠 Practice question'),
+      ...questionBlocks(question),
+      answerButtons(quizId, question),
+      context('Just for you, on the types you find hardest · Counts in your stats, not on the leaderboard'),
     ],
   };
 }
@@ -62,7 +79,8 @@ export function buildRevealedQuizMessage(question: QuizQuestion, tally: { answer
 export function buildAnswerFeedback(result: AnswerResult): string {
   if (result.status === 'unknown') return "That quiz isn't known any more.";
   const right = result.question.options[result.question.answer]!;
-  const rightText = `${LETTERS[result.question.answer]}. ${escapeMrkdwn(right.label)}`;
+  // Options that are sentences ("What to do first?") end in their own full stop.
+  const rightText = `${LETTERS[result.question.answer]}. ${escapeMrkdwn(right.label.replace(/[.!]\s*$/, ''))}`;
   if (result.status === 'closed') return `This quiz is closed. The answer was *${rightText}*.`;
   const yours = `${LETTERS[result.choice]}. ${escapeMrkdwn(result.question.options[result.choice]!.label)}`;
   if (result.status === 'already') return `You already answered (your answer: *${yours}*). Only the first answer counts.`;

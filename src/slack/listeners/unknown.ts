@@ -10,6 +10,8 @@ export interface KnownIds {
   views: readonly Known[];
 }
 
+const WHAT: Record<keyof KnownIds, string> = { commands: 'a command', actions: 'an action', shortcuts: 'a shortcut', views: 'a view' };
+
 const matches = (known: readonly Known[], id: string) => known.some((entry) => (typeof entry === 'string' ? entry === id : entry.test(id)));
 
 type Body = Record<string, unknown> & { type?: unknown; command?: unknown; callback_id?: unknown; actions?: unknown; view?: unknown };
@@ -41,7 +43,7 @@ export function ackUnknownInteractions(known: KnownIds, logger: Logger): Middlew
   return async (args) => {
     const route = routingId(args.body as Body);
     if (route && !matches(known[route.kind], route.id)) {
-      logger.warn(`Ignored a ${route.kind.replace(/s$/, '')} nobody handles: ${JSON.stringify(route.id).slice(0, 80)}`);
+      logger.warn(`Ignored ${WHAT[route.kind]} nobody handles: ${JSON.stringify(route.id).slice(0, 80)}`);
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }
