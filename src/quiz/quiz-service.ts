@@ -8,6 +8,7 @@ import type { Random } from '../random.js';
 import type { QuizQuestion } from './question.js';
 import { closeTimePassed, dueSlot, isLastOfWeek, localDate, weekStart } from './schedule.js';
 import { agentStats, type AgentStats } from './stats.js';
+import { RetryBackoff } from './retry-backoff.js';
 import { KeyedThrottle } from './throttle.js';
 
 /** Where quizzes appear. The Slack layer implements it; the quiz itself knows nothing of Slack. */
@@ -41,6 +42,9 @@ export interface Leaderboards {
 const RECENT_TYPES_DAYS = 14;
 const NO_REPEAT_DAYS = 30;
 const COUNT_UPDATE_MS = 3000;
+/** A channel the bot cannot post in stays that way until someone acts: retry after 1, 2, 4… minutes, at most hourly. */
+const POST_RETRY_FIRST_MS = 60_000;
+const POST_RETRY_MAX_MS = 3_600_000;
 
 export interface QuizServiceOptions {
   store: QuizStore;
@@ -59,6 +63,7 @@ export class QuizService {
   private readonly clock: () => Date;
   private readonly random: Random;
   private readonly counts: KeyedThrottle;
+  private readonly retries = new RetryBackoff(POST_RETRY_FIRST_MS, POST_RETRY_MAX_MS);
   readonly defaultTimeZone: string;
 
   constructor(private readonly options: QuizServiceOptions) {
@@ -129,14 +134,24 @@ export class QuizService {
           closeTimePassed(schedule, { localDate: quiz.localDate, postedAt: quiz.postedAt ? new Date(quiz.postedAt) : undefined }, now),
         );
         const slot = dueSlot(schedule, now);
-        if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate)) {
-          await this.postQuiz({ teamId: schedule.teamId, channelId: schedule.channelId, timeZone: schedule.timeZone });
+        if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate) && this.retries.due(schedule.channelId, now)) {
+          const outcome = await this.postQuiz({ teamId: schedule.teamId, channelId: schedule.channelId, timeZone: schedule.timeZone });
+          if (outcome.status === 'failed') this.retries.failed(schedule.channelId, now);
+          else this.retries.succeeded(schedule.channelId);
         }
         await this.postWeeklyLeaderboard(schedule, now);
       } catch (error) {
         this.options.logger.error(`Quiz schedule for ${schedule.channelId} failed: ${(error as Error).message}`);
       }
     }
+  }
+
+  /** Stops the daily quiz in a channel and closes its open quiz, so answers stop counting. Says whether there was one. */
+  async turnOff(channelId: string, userId: string | undefined): Promise<boolean> {
+    if (!this.options.store.disableSchedule(channelId, userId)) return false;
+    this.retries.succeeded(channelId);
+    await this.revealOpen(channelId);
+    return true;
   }
 
   stats(userId: string): AgentStats {

@@ -107,7 +107,7 @@ describe('the scheduler under a moving clock', () => {
     expect(publisher.posted).toHaveLength(1);
   });
 
-  it('a failed post is not recorded as posted and is retried on the next tick', async () => {
+  it('a failed post is not recorded as posted and is retried a minute later', async () => {
     const { service, publisher, store, setNow } = setup('2026-11-23T09:30:30Z');
     publisher.failNext = 1;
     await service.runSchedules([weekdays]);
@@ -115,7 +115,24 @@ describe('the scheduler under a moving clock', () => {
     expect(store.quizForDay('C1', '2026-11-23')).toBeUndefined();
     setNow('2026-11-23T09:31:00Z');
     await service.runSchedules([weekdays]);
+    expect(publisher.posted).toHaveLength(0);
+    setNow('2026-11-23T09:31:30Z');
+    await service.runSchedules([weekdays]);
     expect(publisher.posted).toHaveLength(1);
+  });
+
+  it('a channel it keeps failing to post in is tried after 1, 2, 4… minutes, not on every tick', async () => {
+    const { service, publisher, setNow } = setup('2026-11-23T09:30:30Z');
+    publisher.failNext = 1000;
+    const attempts: string[] = [];
+    for (let tick = 0; tick < 40; tick += 1) {
+      const moment = new Date(Date.parse('2026-11-23T09:30:30Z') + tick * 30_000);
+      setNow(moment.toISOString());
+      const before = publisher.failNext;
+      await service.runSchedules([weekdays]);
+      if (publisher.failNext !== before) attempts.push(moment.toISOString().slice(11, 19));
+    }
+    expect(attempts).toEqual(['09:30:30', '09:31:30', '09:33:30', '09:37:30', '09:45:30']);
   });
 
   it('reveals the previous quiz when the next one is posted, with the share right', async () => {

@@ -80,12 +80,25 @@ describe('the daily quiz in Slack', () => {
 
   it('quiz off turns it off; quiz setup opens the settings form', async () => {
     booted.db.prepare("INSERT INTO quiz_schedules (channel_id, post_time, time_zone, days, updated_at) VALUES ('C0SUPPORT', '09:30', 'UTC', '1-5', 'now')").run();
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quizzes WHERE channel_id = 'C0SUPPORT' AND status = 'posted'").get()).toEqual({ n: 1 });
     expect((await command('quiz off')).text).toContain('The daily quiz is off in this channel');
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quizzes WHERE channel_id = 'C0SUPPORT' AND status = 'posted'").get()).toEqual({ n: 0 });
     expect((await command('quiz off')).text).toContain('There is no daily quiz in this channel');
     booted.slack.reset();
     await booted.post(slashCommandBody({ text: 'quiz setup', response_url: booted.slack.responseUrl('setup') }));
     const [open] = await booted.slack.waitForCalls('views.open');
     expect(open!.body.view.callback_id).toBe('quiz_setup');
+  });
+});
+
+describe('quiz in a direct message', () => {
+  it('is refused with a pointer to Practice, so one agent\'s quiz never reaches the team leaderboard', async () => {
+    const res = await booted.post(slashCommandBody({ text: 'quiz now', channel_id: 'D0AGENT', response_url: booted.slack.responseUrl('dm-quiz') }));
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    const reply = raw !== '' ? JSON.parse(raw) : (await booted.slack.responseTo('dm-quiz')).body;
+    expect(reply.text).toContain('The quiz runs in a channel');
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quizzes WHERE channel_id = 'D0AGENT'").get()).toEqual({ n: 0 });
   });
 });
 

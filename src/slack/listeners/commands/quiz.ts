@@ -17,6 +17,10 @@ export async function quizCommand(action: 'now' | 'off' | 'setup' | 'help', args
   const { command, client } = args;
   if (action === 'help') return QUIZ_HELP;
   if (!canConfigureQuiz(deps, command.user_id)) return plain('Only the quiz admins set in QUIZ_ADMINS can change the quiz. Ask one of them.');
+  // A quiz belongs to a team channel; in a DM it would be one agent's quiz on the team's leaderboard.
+  if (!/^[CG]/.test(command.channel_id ?? '')) {
+    return plain('The quiz runs in a channel: use this command there. For a question just for you, open my Home tab and press *Practice*.');
+  }
   switch (action) {
     case 'now': {
       const outcome = await deps.quiz.postQuiz({
@@ -32,8 +36,8 @@ export async function quizCommand(action: 'now' | 'off' | 'setup' | 'help', args
     }
     case 'off':
       return plain(
-        deps.quizStore.disableSchedule(command.channel_id, command.user_id)
-          ? 'The daily quiz is off in this channel. Answers and stats are kept.'
+        (await deps.quiz.turnOff(command.channel_id, command.user_id))
+          ? "The daily quiz is off in this channel; today's quiz is closed with its answer shown. Answers and stats are kept."
           : 'There is no daily quiz in this channel. `/customertype quiz setup` starts one.',
       );
     case 'setup':
