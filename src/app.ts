@@ -120,7 +120,9 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   });
   const scheduler = new QuizScheduler(quiz, quizStore, logger);
   app.error(async (error) => {
-    logger.error(`Unhandled listener error: ${error.message}`);
+    // The stack says which listener failed; the logger redacts personal data from it like any line.
+    const cause = (error as { original?: unknown }).original;
+    logger.error(`Unhandled listener error: ${cause instanceof Error ? cause.stack ?? cause.message : error.stack ?? error.message}`);
   });
 
   let address: AddressInfo;
