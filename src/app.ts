@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Database } from 'better-sqlite3';
 import type { Classifier } from './classifier/classifier.js';
 import type { Config } from './config/config.js';
@@ -117,6 +117,12 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     quiz,
     quizStore,
     quizAdmins: config.QUIZ_ADMINS,
+    clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+      ...clientOptions,
+      retryConfig: { retries: 0 },
+      logger: asBoltLogger(logger),
+      logLevel,
+    }),
   });
   const scheduler = new QuizScheduler(quiz, quizStore, logger);
   app.error(async (error) => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
-import { slashCommandBody } from '../helpers/slack-request.js';
+import { messageShortcutPayload } from '../helpers/payloads.js';
+import { interactionBody, slashCommandBody } from '../helpers/slack-request.js';
 
 let booted: BootedApp | undefined;
 afterEach(async () => {
@@ -45,5 +46,16 @@ describe('when Slack fails', () => {
     expect(booted.db.prepare('SELECT COUNT(*) AS n FROM quizzes').get()).toEqual({ n: 0 });
     booted.slack.reset();
     expect(await quizNow(booted, 'd')).toBe('Posted a quiz in this channel.');
+  });
+
+  it('opens the shortcut\'s modal at once when Slack fails the private reply, before the trigger expires', async () => {
+    booted = await bootApp({ slackRetries: 3 });
+    booted.slack.on((call) => (call.method === 'chat.postEphemeral' ? { status: 500, body: 'upstream error' } : undefined));
+    const started = Date.now();
+    const message = { type: 'message', ts: '1700000100.000200', user: 'U0CUST', text: 'Where is my refund? Third time asking!!' };
+    await booted.post(interactionBody(messageShortcutPayload(message, { responseUrl: booted.slack.responseUrl('sc') })));
+    await booted.slack.waitForCalls('views.open');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(booted.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
   });
 });

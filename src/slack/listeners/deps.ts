@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { QuizService } from '../../quiz/quiz-service.js';
@@ -13,6 +14,11 @@ export interface ListenerDeps {
   quizStore: QuizStore;
   /** Who may set up or turn off the quiz; empty means anyone. */
   quizAdmins: readonly string[];
+  /**
+   * The bot's Web API client without retries, for a call that has a fallback racing a clock: a
+   * shortcut's trigger_id expires 3 seconds after the click, before retries of a failing call end.
+   */
+  clientWithoutRetries: webApi.WebClient;
 }
 
 export const canConfigureQuiz = (deps: ListenerDeps, userId: string | undefined) =>
