@@ -113,7 +113,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
-    classification: new ClassificationService(deps.classifier, new Store(db, clock), logger),
+    classification: new ClassificationService(deps.classifier, new Store(db, clock), logger, clock),
     quiz,
     quizStore,
     quizAdmins: config.QUIZ_ADMINS,

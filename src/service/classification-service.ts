@@ -1,6 +1,8 @@
 import type { Classification, Classifier } from '../classifier/classifier.js';
 import type { Logger } from '../logging/logger.js';
-import type { CorrectionRecord, Store, Surface } from '../store/store.js';
+import type { CorrectionRecord, CorrectionSummary, Store, Surface } from '../store/store.js';
+
+export const CORRECTION_REPORT_DAYS = 30;
 
 export interface Where {
   surface: Surface;
@@ -24,6 +26,7 @@ export class ClassificationService {
     private readonly classifier: Classifier,
     private readonly store: Store,
     private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   classify(text: string, where: Where): AgentAnswer {
@@ -54,5 +57,11 @@ export class ClassificationService {
       this.logger.error(`Could not store a correction: ${(error as Error).message}`);
       return false;
     }
+  }
+
+  /** The agents' "Not right?" answers of the last `days` days in a workspace: where the playbooks need work. */
+  corrections(teamId: string | undefined, days = CORRECTION_REPORT_DAYS): CorrectionSummary & { days: number } {
+    const since = new Date(this.clock().getTime() - days * 86_400_000);
+    return { ...this.store.correctionSummary(teamId, since), days };
   }
 }

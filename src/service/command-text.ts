@@ -6,6 +6,7 @@ export type CommandRequest =
   | { kind: 'list' }
   | { kind: 'stats' }
   | { kind: 'leaderboard' }
+  | { kind: 'corrections' }
   | { kind: 'quiz'; action: 'now' | 'off' | 'setup' | 'help' }
   | { kind: 'playbook'; playbook: Playbook }
   | { kind: 'classify'; text: string };
@@ -23,6 +24,7 @@ export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRe
   if (word === 'list' || word === 'types') return { kind: 'list' };
   if (word === 'stats') return { kind: 'stats' };
   if (word === 'leaderboard') return { kind: 'leaderboard' };
+  if (word === 'corrections') return { kind: 'corrections' };
   const quiz = /^quiz(?: (now|off|setup))?$/.exec(word);
   if (quiz) return { kind: 'quiz', action: (quiz[1] as 'now' | 'off' | 'setup' | undefined) ?? 'help' };
   // "quiz start", "quiz settings": a quiz subcommand we don't have; its help lists the real ones.

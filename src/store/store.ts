@@ -23,6 +23,15 @@ export interface CorrectionRecord {
   confidence: number;
 }
 
+export interface CorrectionSummary {
+  /** Classifications that named a type. */
+  answered: number;
+  /** "Not right?" answers that picked the type it had named. */
+  confirmed: number;
+  /** Predicted → corrected, most frequent first. */
+  corrections: Array<{ predicted: string | null; corrected: string; count: number }>;
+}
+
 /** Every query the app runs, as named functions; the only module with SQL besides migrations/. */
 export class Store {
   private readonly insertClassification;
@@ -40,7 +49,9 @@ export class Store {
     );
     this.insertCorrection = db.prepare(
       `INSERT INTO corrections (classification_id, team_id, user_id, predicted_type, corrected_type, confidence, created_at)
-       VALUES (@classificationId, @teamId, @userId, @predictedType, @correctedType, @confidence, @createdAt)`,
+       VALUES (@classificationId, @teamId, @userId, @predictedType, @correctedType, @confidence, @createdAt)
+       ON CONFLICT (classification_id, user_id) WHERE classification_id IS NOT NULL
+       DO UPDATE SET corrected_type = excluded.corrected_type, created_at = excluded.created_at`,
     );
     this.countClassifications = db.prepare('SELECT COUNT(*) AS n FROM classifications');
     this.findClassification = db.prepare('SELECT id FROM classifications WHERE id = ?');
@@ -71,6 +82,23 @@ export class Store {
       createdAt: this.now().toISOString(),
     });
     return Number(result.lastInsertRowid);
+  }
+
+  /** What agents said about the answers of one workspace since a moment: for the lead tuning the playbooks. */
+  correctionSummary(teamId: string | undefined, since: Date): CorrectionSummary {
+    const sinceIso = since.toISOString();
+    const shown = this.db
+      .prepare('SELECT COUNT(*) AS n FROM classifications WHERE team_id IS ? AND created_at >= ? AND type_id IS NOT NULL')
+      .get(teamId ?? null, sinceIso) as { n: number };
+    const rows = this.db
+      .prepare(
+        `SELECT predicted_type AS predicted, corrected_type AS corrected, COUNT(*) AS count
+         FROM corrections WHERE team_id IS ? AND created_at >= ?
+         GROUP BY predicted_type, corrected_type ORDER BY count DESC, predicted, corrected`,
+      )
+      .all(teamId ?? null, sinceIso) as Array<{ predicted: string | null; corrected: string; count: number }>;
+    const confirmed = rows.filter((row) => row.predicted === row.corrected).reduce((sum, row) => sum + row.count, 0);
+    return { answered: shown.n, confirmed, corrections: rows.filter((row) => row.predicted !== row.corrected) };
   }
 
   classificationCount(): number {

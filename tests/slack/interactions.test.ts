@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CORRECT_ACTION, SHARE_ACTION } from '../../src/slack/blocks/guidance.js';
+import { commandReply } from '../helpers/command.js';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
 import { allText, LIVE_MARKUP } from '../helpers/block-text.js';
 import { blockActionPayload, directMessageEvent, forwardedTicketMessage, messageShortcutPayload } from '../helpers/payloads.js';
@@ -64,6 +65,14 @@ describe('Not right?', () => {
     expect(row).toMatchObject({ user_id: 'U0AGENT', corrected_type: 'loyalist', team_id: 'T0FAKE' });
     expect(row.classification_id).toBeGreaterThan(0);
     expect(Object.keys(row)).not.toContain('text');
+
+    const report = await commandReply(booted, 'corrections', 'U0LEAD');
+    const text = allText(report.body.blocks).join('\n');
+    if (row.predicted_type === 'loyalist') expect(text).toContain('agents corrected 0 and confirmed 1');
+    else {
+      expect(text).toContain('agents corrected 1 and confirmed 0');
+      expect(text).toContain('→ *The Loyalist*: 1');
+    }
   });
 });
 

@@ -39,6 +39,23 @@ describe('the project migrations', () => {
     expect(rows.every((row) => row.n === 1)).toBe(true);
     db.close();
   });
+
+  it('0004 keeps each agent\'s latest correction of a classification when upgrading', () => {
+    const all = loadMigrations(join(import.meta.dirname, '../../migrations'));
+    const db = openSqlite(':memory:');
+    migrate(db, all.filter((migration) => migration.version <= 3));
+    db.exec(`INSERT INTO classifications (id, surface, confidence, text_length, created_at) VALUES (1, 'command', 0.9, 10, 'x');
+      INSERT INTO corrections (classification_id, user_id, predicted_type, corrected_type, confidence, created_at) VALUES
+        (1, 'U1', 'angry', 'loyalist', 0.9, 'a'), (1, 'U1', 'angry', 'impatient', 0.9, 'b'), (1, 'U2', 'angry', 'angry', 0.9, 'c'),
+        (NULL, 'U1', 'angry', 'chatty', 0.9, 'd'), (NULL, 'U1', 'angry', 'skeptic', 0.9, 'e');`);
+    migrate(db, all);
+    expect(db.prepare('SELECT classification_id, user_id, corrected_type FROM corrections ORDER BY id').all()).toEqual([
+      { classification_id: 1, user_id: 'U1', corrected_type: 'impatient' },
+      { classification_id: 1, user_id: 'U2', corrected_type: 'angry' },
+      { classification_id: null, user_id: 'U1', corrected_type: 'chatty' },
+      { classification_id: null, user_id: 'U1', corrected_type: 'skeptic' },
+    ]);
+  });
 });
 
 describe('migrate', () => {

@@ -40,6 +40,24 @@ describe('Store', () => {
     ]);
   });
 
+  it('keeps one correction per agent and classification, the latest, and sums them per workspace', () => {
+    const { db, store } = freshStore();
+    const id = store.recordClassification({ surface: 'command', teamId: 'T1', channelId: 'C1', userId: 'U1', typeId: 'angry', confidence: 0.8, textLength: 20 });
+    store.recordClassification({ surface: 'command', teamId: 'T2', channelId: 'C9', userId: 'U9', typeId: 'angry', confidence: 0.8, textLength: 20 });
+    const correction = { classificationId: id, teamId: 'T1', predictedType: 'angry', confidence: 0.8 };
+    store.recordCorrection({ ...correction, userId: 'U1', correctedType: 'loyalist' });
+    store.recordCorrection({ ...correction, userId: 'U1', correctedType: 'impatient' });
+    store.recordCorrection({ ...correction, userId: 'U2', correctedType: 'impatient' });
+    store.recordCorrection({ ...correction, userId: 'U3', correctedType: 'angry' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM corrections').get()).toEqual({ n: 3 });
+    expect(store.correctionSummary('T1', new Date('2026-11-01T00:00:00Z'))).toEqual({
+      answered: 1,
+      confirmed: 1,
+      corrections: [{ predicted: 'angry', corrected: 'impatient', count: 2 }],
+    });
+    expect(store.correctionSummary('T1', new Date('2026-11-23T00:00:00Z'))).toEqual({ answered: 0, confirmed: 0, corrections: [] });
+  });
+
   it('refuses a confidence outside 0..1 (the schema checks it)', () => {
     const { store } = freshStore();
     expect(() => store.recordClassification({ surface: 'command', teamId: 'T', channelId: 'C', userId: 'U', typeId: 'angry', confidence: 2, textLength: 1 })).toThrow(/CHECK/);

@@ -10,6 +10,7 @@ export function buildHelpMessage(): RenderedMessage {
     `\`${COMMAND} <type>\` shows one playbook, e.g. \`${COMMAND} bargain hunter\`.`,
     `\`${COMMAND} stats\` shows your quiz results; \`${COMMAND} leaderboard\` this week's and all-time leaders.`,
     `\`${COMMAND} quiz now\`, \`quiz setup\` and \`quiz off\` post a quiz, schedule the daily quiz in a channel, or stop it.`,
+    `\`${COMMAND} corrections\` shows which answers agents corrected in the last 30 days, for tuning the playbooks.`,
     `\`${COMMAND} help\` shows this message.`,
   ];
   return {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommandText, type CommandRequest } from '../../../service/command-text.js';
 import { buildPlaybookMessage, buildTypeList } from '../../blocks/catalog.js';
+import { buildCorrectionsMessage } from '../../blocks/corrections.js';
 import { buildLeaderboardMessage, buildStatsMessage } from '../../blocks/quiz.js';
 import { quizCommand } from './quiz.js';
 import { buildGuidanceMessage } from '../../blocks/guidance.js';
@@ -25,6 +26,8 @@ function answerNow(request: Exclude<CommandRequest, { kind: 'quiz' }>, command: 
       return buildStatsMessage(deps.quiz.stats(command.user_id), deps.playbooks);
     case 'leaderboard':
       return buildLeaderboardMessage(deps.quiz.leaderboards(command.team_id));
+    case 'corrections':
+      return buildCorrectionsMessage(deps.classification.corrections(command.team_id), deps.playbooks);
     case 'playbook':
       return buildPlaybookMessage(request.playbook);
     case 'classify': {
