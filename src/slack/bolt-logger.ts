@@ -21,7 +21,10 @@ export function asBoltLogger(logger: Logger): BoltLogger {
   const format = (msg: unknown[]) => msg.map((part) => withoutMessageText(typeof part === 'string' ? part : JSON.stringify(part) ?? String(part)));
   return {
     ...logger,
-    debug: (...msg: unknown[]) => logger.debug(...format(msg)),
+    // Bolt logs at debug several times a request: below debug level, nothing is formatted at all.
+    debug: (...msg: unknown[]) => {
+      if (logger.getLevel() === 'debug') logger.debug(...format(msg));
+    },
     setLevel: (level: string) => logger.setLevel(level),
     getLevel: () => logger.getLevel(),
     setName: (name: string) => logger.setName(name),

@@ -49,6 +49,9 @@ function isRoutable(body: unknown): boolean {
 type BufferedIncomingMessage = IncomingMessage & { rawBody: Buffer };
 
 function parsesToNull(req: BufferedIncomingMessage): boolean {
+  // Parsing every body twice would cost each request; only a body that can be null is parsed here.
+  const raw = req.rawBody.toString('latin1');
+  if (!/^\s*null\s*$/.test(raw) && !/(?:^|&)payload=(?:null|%20|\+|%09|%0A)*(?:&|$)/i.test(raw)) return false;
   try {
     return HTTPModuleFunctions.parseHTTPRequestBody(req) === null;
   } catch {

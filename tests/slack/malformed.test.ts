@@ -32,6 +32,7 @@ describe('malformed payloads', () => {
     ['broken JSON event', '{"type": "event_callback", ', 'application/json'],
     ['an empty body', ''],
     ['a JSON null', 'null', 'application/json'],
+    ['a JSON null after 1,000 spaces', `${' '.repeat(1000)}null `, 'application/json'],
     ['an interaction payload of null', form({ payload: 'null' })],
     ['block_actions with no actions at all', interactionBody({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' } })],
     ['binary junk', String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37) % 256))],
