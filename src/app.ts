@@ -120,6 +120,9 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       ...clientOptions,
       retryConfig: { retries: 0 },
+      // Neither wait out a rate limit nor hang: the modal fallback has the rest of 3 seconds.
+      rejectRateLimitedCalls: true,
+      timeout: 1500,
       logger: asBoltLogger(logger),
       logLevel,
     }),

@@ -8,18 +8,29 @@ export const EMAIL_ADDRESS = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{
 const CARD_NUMBER = /\b\d(?:(?: ?- ?| )?\d){12,18}\b/g;
 // Nine or more digits with the separators people put in phone numbers; eight would take dates (2024-05-01).
 const PHONE_NUMBER = /(?:\+|\b)\d(?:[\s().-]{0,2}\d){8,14}\b/g;
-// A date next to a time ("2024-05-01 12:30") has as many digits as a phone number, and is not one.
-const ISO_DATE = /\b(?:19|20)\d\d-[01]?\d-[0-3]?\d\b/;
+// A date ("2024-05-01") has digits and dashes like a card or phone number, and next to a time or
+// another number it would be taken for one: dates are set apart before numbers are looked for.
+const ISO_DATE = /\b(?:19|20)\d\d-[01]?\d-[0-3]?\d\b/g;
 
 // A Slack message id (ts) is ten digits, a dot and six more: "1700000300.000100". Logs need it whole.
 const SLACK_TS_REST = /^\.\d{6}(?!\d)/;
 
-/** Removes e-mail addresses, card numbers and phone numbers. */
-export function redactPersonalData(text: string): string {
+function redactNumbers(text: string): string {
   return text
-    .replace(EMAIL_ADDRESS, '[email]')
     .replace(CARD_NUMBER, '[card]')
     .replace(PHONE_NUMBER, (found, offset: number, whole: string) =>
-      ISO_DATE.test(found) || SLACK_TS_REST.test(whole.slice(offset + found.length, offset + found.length + 8)) ? found : '[phone]',
+      SLACK_TS_REST.test(whole.slice(offset + found.length, offset + found.length + 8)) ? found : '[phone]',
     );
+}
+
+/** Removes e-mail addresses, card numbers and phone numbers; dates stay as they are. */
+export function redactPersonalData(text: string): string {
+  const withoutEmail = text.replace(EMAIL_ADDRESS, '[email]');
+  let redacted = '';
+  let from = 0;
+  for (const date of withoutEmail.matchAll(ISO_DATE)) {
+    redacted += redactNumbers(withoutEmail.slice(from, date.index)) + date[0];
+    from = date.index + date[0].length;
+  }
+  return redacted + redactNumbers(withoutEmail.slice(from));
 }

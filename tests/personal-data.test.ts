@@ -9,6 +9,9 @@ describe('redactPersonalData', () => {
     ['card 4111 - 1111 - 1111 - 1111 expired', 'card [card] expired'],
     ['call +1 (415) 555-0132 now', 'call [phone] now'],
     ['ring 020 7946 0958', 'ring [phone]'],
+    ['called 2024-05-01 +1 (415) 555-0132', 'called 2024-05-01 [phone]'],
+    ['call +1 (415) 555-0132 2024-05-01', 'call [phone] 2024-05-01'],
+    ['paid 2024-05-01 with 4111 1111 1111 1111', 'paid 2024-05-01 with [card]'],
   ])('redacts %s', (input, expected) => {
     expect(redactPersonalData(input)).toBe(expected);
   });

@@ -118,11 +118,21 @@ export class QuizService {
     return { status: 'recorded', correct, question: quiz.question, choice: input.choice };
   }
 
-  async reveal(quiz: QuizRow): Promise<void> {
+  /**
+   * Closes the quiz, then shows the answer. Closed first, so a click while Slack is being updated is
+   * told the quiz is closed rather than counted after the tally. If Slack fails, the quiz opens
+   * again to be revealed later, unless `closeEvenIfSlackFails` (the quiz is being turned off).
+   */
+  async reveal(quiz: QuizRow, options: { closeEvenIfSlackFails?: boolean } = {}): Promise<void> {
+    const { store, publisher } = this.options;
     this.counts.cancel(String(quiz.id));
-    const tally = this.options.store.tally(quiz.id);
-    await this.options.publisher.reveal(quiz, tally);
-    this.options.store.markRevealed(quiz.id);
+    store.markRevealed(quiz.id);
+    try {
+      await publisher.reveal(quiz, store.tally(quiz.id));
+    } catch (error) {
+      if (!options.closeEvenIfSlackFails) store.reopen(quiz.id);
+      throw error;
+    }
   }
 
   /** Scheduled work for one moment: post what is due, close what has reached its close time. */
@@ -150,8 +160,13 @@ export class QuizService {
   async turnOff(channelId: string, userId: string | undefined): Promise<boolean> {
     if (!this.options.store.disableSchedule(channelId, userId)) return false;
     this.retries.succeeded(channelId);
-    await this.revealOpen(channelId);
+    await this.revealOpen(channelId, () => true, { closeEvenIfSlackFails: true });
     return true;
+  }
+
+  /** New settings for a channel (someone may have invited the bot back): try posting again at once. */
+  scheduleChanged(channelId: string): void {
+    this.retries.succeeded(channelId);
   }
 
   stats(userId: string): AgentStats {
@@ -218,11 +233,11 @@ export class QuizService {
   }
 
   /** Reveals the channel's open quizzes (those `due` picks); one that fails does not hold up the rest, or the day's quiz. */
-  private async revealOpen(channelId: string, due: (quiz: QuizRow) => boolean = () => true): Promise<void> {
+  private async revealOpen(channelId: string, due: (quiz: QuizRow) => boolean = () => true, options: { closeEvenIfSlackFails?: boolean } = {}): Promise<void> {
     for (const quiz of this.options.store.unrevealed(channelId)) {
       if (!due(quiz)) continue;
       try {
-        await this.reveal(quiz);
+        await this.reveal(quiz, options);
       } catch (error) {
         this.options.logger.warn(`Revealing quiz ${quiz.id} failed: ${(error as Error).message}`);
       }

@@ -18,6 +18,8 @@ const MAX_LOOKUP_LENGTH = 60;
 export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRequest {
   const text = raw.trim();
   if (text === '?') return { kind: 'help' };
+  // Subcommands and type names are short; a long text is a message, and is not scanned here.
+  if (text.length > MAX_LOOKUP_LENGTH) return { kind: 'classify', text };
   // "stats?", "Leaderboard." and "quiz  now" are the subcommands, typed the way people type.
   const word = text.toLowerCase().replace(/[?.!]+$/, '').replace(/\s+/g, ' ');
   if (word === '' || word === 'help') return { kind: 'help' };
@@ -29,9 +31,7 @@ export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRe
   if (quiz) return { kind: 'quiz', action: (quiz[1] as 'now' | 'off' | 'setup' | undefined) ?? 'help' };
   // "quiz start", "quiz settings": a quiz subcommand we don't have; its help lists the real ones.
   if (/^quiz \S+$/.test(word)) return { kind: 'quiz', action: 'help' };
-  if (text.length <= MAX_LOOKUP_LENGTH) {
-    const playbook = playbooks.find(text);
-    if (playbook) return { kind: 'playbook', playbook };
-  }
+  const playbook = playbooks.find(text);
+  if (playbook) return { kind: 'playbook', playbook };
   return { kind: 'classify', text };
 }

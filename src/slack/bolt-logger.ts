@@ -2,15 +2,24 @@ import type { Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../logging/logger.js';
 
 /**
- * Message text inside the payloads Slack's libraries dump at debug level (a Socket Mode frame, a
- * Web API request body): JSON `"text": "…"`-like fields and form `text=…`. Customer words must not
- * reach a log, even at debug level, so their values are replaced.
+ * At debug level Slack's libraries dump whole payloads (a Socket Mode frame, a Web API request
+ * body), and customer words can sit in any of their strings: message text, attachments, e-mail
+ * files, view inputs. Every string value is blanked except those of fields that only identify
+ * things, which are what a debug log is read for. A string cut off mid-way is blanked too.
  */
-const JSON_TEXT_FIELD = /("(?:text|fallback|pretext|title|value|initial_value|query)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
-const FORM_TEXT_FIELD = /\b((?:text|payload)=)[^&\s]*/g;
+const KEPT_FIELDS = new Set([
+  'type', 'subtype', 'ts', 'thread_ts', 'event_ts', 'message_ts', 'action_ts', 'envelope_id', 'event_id', 'event_time',
+  'team', 'team_id', 'enterprise_id', 'user', 'user_id', 'channel', 'channel_id', 'channel_type', 'api_app_id', 'app_id',
+  'bot_id', 'action_id', 'block_id', 'callback_id', 'trigger_id', 'view_id', 'external_id', 'command', 'retry_attempt',
+  'retry_reason', 'error', 'warning', 'method', 'id', 'is_enterprise_install', 'accepts_response_payload', 'hash',
+]);
+const JSON_STRING_FIELD = /"([^"\\]{1,64})"(\s*:\s*)"(?:[^"\\]|\\.)*("|$)/g;
+const FORM_FIELD = /(^|[&\s?])([\w.%-]{1,64})=([^&\s]*)/g;
 
 export function withoutMessageText(line: string): string {
-  return line.replace(JSON_TEXT_FIELD, '$1"…"').replace(FORM_TEXT_FIELD, '$1…');
+  return line
+    .replace(JSON_STRING_FIELD, (whole, key: string, colon: string, close: string) => (KEPT_FIELDS.has(key) ? whole : `"${key}"${colon}"…${close}`))
+    .replace(FORM_FIELD, (whole, before: string, key: string) => (KEPT_FIELDS.has(key) ? whole : `${before}${key}=…`));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
 import type { AddressInfo } from 'node:net';
 import {
   AuthorizationError,
@@ -48,15 +49,17 @@ function isRoutable(body: unknown): boolean {
 
 type BufferedIncomingMessage = IncomingMessage & { rawBody: Buffer };
 
+/** JSON whitespace around `null`, which is what JSON.parse turns into null. */
+const JSON_NULL = /^[ \t\n\r]*null[ \t\n\r]*$/;
+
+/** Whether Bolt would parse the body to `null`: JSON `null`, or a form whose `payload` decodes to it. */
 function parsesToNull(req: BufferedIncomingMessage): boolean {
-  // Parsing every body twice would cost each request; only a body that can be null is parsed here.
-  const raw = req.rawBody.toString('latin1');
-  if (!/^\s*null\s*$/.test(raw) && !/(?:^|&)payload=(?:null|%20|\+|%09|%0A)*(?:&|$)/i.test(raw)) return false;
-  try {
-    return HTTPModuleFunctions.parseHTTPRequestBody(req) === null;
-  } catch {
-    return false; // Bolt answers an unparseable body with 400 itself.
+  const raw = req.rawBody.toString();
+  if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+    const { payload } = parseQuery(raw);
+    return typeof payload === 'string' && JSON_NULL.test(payload);
   }
+  return JSON_NULL.test(raw);
 }
 
 function slackHeaders(req: IncomingMessage) {

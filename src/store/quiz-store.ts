@@ -184,6 +184,11 @@ export class QuizStore {
     return this.db.prepare("UPDATE quizzes SET status = 'revealed', revealed_at = ? WHERE id = ? AND status = 'posted'").run(this.now().toISOString(), quizId).changes > 0;
   }
 
+  /** Undoes markRevealed when the reveal could not be shown: the quiz stays open and is revealed later. */
+  reopen(quizId: number): void {
+    this.db.prepare("UPDATE quizzes SET status = 'posted', revealed_at = NULL WHERE id = ? AND status = 'revealed'").run(quizId);
+  }
+
   quiz(quizId: number): QuizRow | undefined {
     const row = this.db.prepare('SELECT * FROM quizzes WHERE id = ?').get(quizId) as QuizDbRow | undefined;
     return row && toQuiz(row);

@@ -51,7 +51,8 @@ export class Store {
       `INSERT INTO corrections (classification_id, team_id, user_id, predicted_type, corrected_type, confidence, created_at)
        VALUES (@classificationId, @teamId, @userId, @predictedType, @correctedType, @confidence, @createdAt)
        ON CONFLICT (classification_id, user_id) WHERE classification_id IS NOT NULL
-       DO UPDATE SET corrected_type = excluded.corrected_type, created_at = excluded.created_at`,
+       DO UPDATE SET corrected_type = excluded.corrected_type, created_at = excluded.created_at
+       RETURNING id`,
     );
     this.countClassifications = db.prepare('SELECT COUNT(*) AS n FROM classifications');
     this.findClassification = db.prepare('SELECT id FROM classifications WHERE id = ?');
@@ -75,13 +76,13 @@ export class Store {
   recordCorrection(record: CorrectionRecord): number {
     // A correction may outlive its classification row (or name one that never existed): keep the correction.
     const known = record.classificationId !== undefined && this.findClassification.get(record.classificationId) !== undefined;
-    const result = this.insertCorrection.run({
+    const row = this.insertCorrection.get({
       ...record,
       classificationId: known ? record.classificationId : null,
       teamId: record.teamId ?? null,
       createdAt: this.now().toISOString(),
-    });
-    return Number(result.lastInsertRowid);
+    }) as { id: number };
+    return row.id;
   }
 
   /** What agents said about the answers of one workspace since a moment: for the lead tuning the playbooks. */

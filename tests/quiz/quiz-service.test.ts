@@ -45,7 +45,10 @@ class FakePublisher implements QuizPublisher {
   async directChannel(userId: string): Promise<string> {
     return `D-${userId}`;
   }
+  /** While set, a reveal waits for it: a chat.update that takes its time. */
+  revealGate: Promise<void> | undefined;
   async reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void> {
+    await this.revealGate;
     if (this.failReveals > 0) {
       this.failReveals -= 1;
       throw new Error('message_not_found');
@@ -177,6 +180,30 @@ describe('closing quizzes', () => {
     setNow('2026-11-24T17:00:30Z');
     await service.runSchedules([{ ...closing, days: '0' }]);
     expect(publisher.revealed.map((entry) => entry.quizId)).toEqual([store.quizForDay('C1', '2026-11-23')!.id]);
+  });
+
+  it('a click while the reveal is on its way to Slack is told the quiz is closed, not counted after the tally', async () => {
+    const { service, store, publisher } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    const quiz = store.quizForDay('C1', '2026-11-23')!;
+    let release!: () => void;
+    publisher.revealGate = new Promise((resolve) => (release = resolve));
+    const revealing = service.reveal(store.quiz(quiz.id)!);
+    expect(service.answer({ quizId: quiz.id, userId: 'ULATE', choice: 0 }).status).toBe('closed');
+    release();
+    await revealing;
+    expect(store.tally(quiz.id).answers).toBe(0);
+  });
+
+  it('quiz off closes the open quiz even when Slack cannot show the answer, so clicks stop counting', async () => {
+    const { service, store, publisher } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    store.saveSchedule(weekdays, 'U0LEAD');
+    const quiz = store.quizForDay('C1', '2026-11-23')!;
+    publisher.failReveals = 1;
+    expect(await service.turnOff('C1', 'U0LEAD')).toBe(true);
+    expect(store.quiz(quiz.id)!.status).toBe('revealed');
+    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: 0 }).status).toBe('closed');
   });
 
   it('a slow count update that lands after the reveal is followed by the reveal again', async () => {

@@ -39,5 +39,10 @@ describe('parseCommandText', () => {
     expect(parseCommandText('Quiz me on your pricing, is it really cheaper?', playbooks).kind).toBe('classify');
     const long = `angry ${'x'.repeat(100)}`;
     expect(parseCommandText(long, playbooks)).toEqual({ kind: 'classify', text: long });
+    // Not scanned for subcommands: a run of marks once cost quadratic time before the ack.
+    const marks = `${'?'.repeat(40_000)}x`;
+    const started = performance.now();
+    expect(parseCommandText(marks, playbooks).kind).toBe('classify');
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });

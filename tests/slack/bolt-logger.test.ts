@@ -9,9 +9,12 @@ describe('asBoltLogger', () => {
     bolt.debug('Received a message on the WebSocket: {"envelope_id":"e1","payload":{"command":"/customertype","text":"my husband \\"Bob\\" is furious"}}');
     bolt.debug('http request body: token=x&text=my+husband+is+furious&user_id=U1');
     bolt.debug({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Why: "furious"' } }] });
+    bolt.debug('Received: {"files":[{"filetype":"email","subject":"Refund for my husband","plain_text":"He is furious","preview":"He is"}]}');
+    bolt.debug('Unable to parse an incoming WebSocket message: {"payload":{"text":"my husband is furious');
     const all = lines.join('');
-    expect(all).not.toMatch(/husband|furious/);
+    expect(all).not.toMatch(/husband|furious|He is/);
     expect(all).toContain('"envelope_id":"e1"');
+    expect(all).toContain('"command":"/customertype"');
     expect(all).toContain('user_id=U1');
   });
 

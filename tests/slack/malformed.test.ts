@@ -34,6 +34,7 @@ describe('malformed payloads', () => {
     ['a JSON null', 'null', 'application/json'],
     ['a JSON null after 1,000 spaces', `${' '.repeat(1000)}null `, 'application/json'],
     ['an interaction payload of null', form({ payload: 'null' })],
+    ['an interaction payload of null, percent-encoded', '%70ayload=%6Eull%0D'],
     ['block_actions with no actions at all', interactionBody({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' } })],
     ['binary junk', String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37) % 256))],
   ];

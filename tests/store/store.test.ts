@@ -45,8 +45,10 @@ describe('Store', () => {
     const id = store.recordClassification({ surface: 'command', teamId: 'T1', channelId: 'C1', userId: 'U1', typeId: 'angry', confidence: 0.8, textLength: 20 });
     store.recordClassification({ surface: 'command', teamId: 'T2', channelId: 'C9', userId: 'U9', typeId: 'angry', confidence: 0.8, textLength: 20 });
     const correction = { classificationId: id, teamId: 'T1', predictedType: 'angry', confidence: 0.8 };
-    store.recordCorrection({ ...correction, userId: 'U1', correctedType: 'loyalist' });
-    store.recordCorrection({ ...correction, userId: 'U1', correctedType: 'impatient' });
+    const first = store.recordCorrection({ ...correction, userId: 'U1', correctedType: 'loyalist' });
+    // Another insert in between: an update must still answer with the correction's own id.
+    store.recordClassification({ surface: 'command', teamId: 'T3', channelId: 'C3', userId: 'U3', typeId: null, confidence: 0, textLength: 1 });
+    expect(store.recordCorrection({ ...correction, userId: 'U1', correctedType: 'impatient' })).toBe(first);
     store.recordCorrection({ ...correction, userId: 'U2', correctedType: 'impatient' });
     store.recordCorrection({ ...correction, userId: 'U3', correctedType: 'angry' });
     expect(db.prepare('SELECT COUNT(*) AS n FROM corrections').get()).toEqual({ n: 3 });

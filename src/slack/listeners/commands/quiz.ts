@@ -8,6 +8,10 @@ import type { CommandArgs } from './customertype.js';
 
 const plain = (text: string): RenderedMessage => ({ text, blocks: [section(text)] });
 
+/** A DM or group DM with the bot, as the slash command payload names it. */
+const isDirectMessage = (command: { channel_id?: string; channel_name?: string }) =>
+  !command.channel_id || command.channel_id.startsWith('D') || command.channel_name === 'directmessage' || (command.channel_name ?? '').startsWith('mpdm-');
+
 const QUIZ_HELP = plain(
   '*Daily quiz*\n• `/customertype quiz setup`: choose the channel, time, time zone and days\n• `/customertype quiz now`: post a quiz here now\n• `/customertype quiz off`: stop the daily quiz in this channel\n• `/customertype stats` and `/customertype leaderboard`: results',
 );
@@ -17,12 +21,12 @@ export async function quizCommand(action: 'now' | 'off' | 'setup' | 'help', args
   const { command, client } = args;
   if (action === 'help') return QUIZ_HELP;
   if (!canConfigureQuiz(deps, command.user_id)) return plain('Only the quiz admins set in QUIZ_ADMINS can change the quiz. Ask one of them.');
-  // A quiz belongs to a team channel; in a DM it would be one agent's quiz on the team's leaderboard.
-  if (!/^[CG]/.test(command.channel_id ?? '')) {
-    return plain('The quiz runs in a channel: use this command there. For a question just for you, open my Home tab and press *Practice*.');
-  }
   switch (action) {
     case 'now': {
+      // A quiz belongs to a team channel; in a DM it would be one agent's quiz on the team's leaderboard.
+      if (isDirectMessage(command)) {
+        return plain('The quiz runs in a channel: use this command there. For a question just for you, open my Home tab and press *Practice*.');
+      }
       const outcome = await deps.quiz.postQuiz({
         teamId: command.team_id,
         channelId: command.channel_id,

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { DAYS, isTimeZone, TIME_OF_DAY } from '../../../quiz/schedule.js';
+import { isCronDays, isTimeZone, TIME_OF_DAY } from '../../../quiz/schedule.js';
 import { DAY_CHOICES } from '../../blocks/quiz.js';
 import { describeError } from '../../slack-error.js';
 import { canConfigureQuiz, type ListenerDeps } from '../deps.js';
@@ -21,7 +21,7 @@ export function quizSetupSubmitted(deps: ListenerDeps) {
     if (!channelId) errors.channel = 'Pick a channel.';
     if (!time || !TIME_OF_DAY.test(time)) errors.time = 'Pick a time.';
     if (!isTimeZone(timeZone)) errors.time_zone = 'Use an IANA time zone such as Europe/London or America/New_York.';
-    if (!DAYS.test(days)) errors.days = 'Pick the days.';
+    if (!isCronDays(days)) errors.days = 'Pick the days.';
     if (closeTime !== null && (!TIME_OF_DAY.test(closeTime) || (time !== undefined && closeTime <= time))) {
       errors.close_time = 'Pick a time after the quiz time, or leave it empty.';
     }
@@ -35,6 +35,7 @@ export function quizSetupSubmitted(deps: ListenerDeps) {
       { channelId: channelId!, teamId: body.team?.id, postTime: time!, timeZone, days, closeTime, enabled: true },
       body.user.id,
     );
+    deps.quiz.scheduleChanged(channelId!);
     const dayText = DAY_CHOICES.find((choice) => choice.value === days)?.text.toLowerCase() ?? days;
     let note = `The daily quiz is set: ${time} ${timeZone}, ${dayText}, in <#${channelId}>.`;
     try {
