@@ -10,7 +10,8 @@ const CARD_NUMBER = /\b\d(?:(?: ?- ?| )?\d){12,18}\b/g;
 const PHONE_NUMBER = /(?:\+|\b)\d(?:[\s().-]{0,2}\d){8,14}\b/g;
 // A date ("2024-05-01") has digits and dashes like a card or phone number, and next to a time or
 // another number it would be taken for one: dates are set apart before numbers are looked for.
-const ISO_DATE = /\b(?:19|20)\d\d-[01]?\d-[0-3]?\d\b/g;
+// Not when a dash joins it to more digits ("12345678-2024-05-01"): that is one longer number.
+const ISO_DATE = /(?<!\d-)\b(?:19|20)\d\d-[01]?\d-[0-3]?\d\b(?!-\d)/g;
 
 // A Slack message id (ts) is ten digits, a dot and six more: "1700000300.000100". Logs need it whole.
 const SLACK_TS_REST = /^\.\d{6}(?!\d)/;

@@ -12,6 +12,7 @@ describe('redactPersonalData', () => {
     ['called 2024-05-01 +1 (415) 555-0132', 'called 2024-05-01 [phone]'],
     ['call +1 (415) 555-0132 2024-05-01', 'call [phone] 2024-05-01'],
     ['paid 2024-05-01 with 4111 1111 1111 1111', 'paid 2024-05-01 with [card]'],
+    ['id 12345678-2024-05-01, tel 0044-2012-12-12-34', 'id [card], tel [card]'],
   ])('redacts %s', (input, expected) => {
     expect(redactPersonalData(input)).toBe(expected);
   });

@@ -109,7 +109,7 @@ export class QuizService {
     const { store } = this.options;
     const quiz = store.quiz(input.quizId);
     if (!quiz || !Number.isInteger(input.choice) || input.choice < 0 || input.choice >= quiz.question.options.length) return { status: 'unknown' };
-    if (quiz.status === 'revealed') return { status: 'closed', question: quiz.question };
+    if (quiz.status === 'revealed' || quiz.closedAt !== null) return { status: 'closed', question: quiz.question };
     const posted = quiz.postedAt ? Date.parse(quiz.postedAt) : this.clock().getTime();
     const correct = input.choice === quiz.question.answer;
     const outcome = store.recordAnswer({ quizId: quiz.id, userId: input.userId, choice: input.choice, correct, msToAnswer: this.clock().getTime() - posted });
@@ -119,25 +119,23 @@ export class QuizService {
   }
 
   /**
-   * Closes the quiz, then shows the answer. Closed first, so a click while Slack is being updated is
-   * told the quiz is closed rather than counted after the tally. If Slack fails, the quiz opens
-   * again to be revealed later, unless `closeEvenIfSlackFails` (the quiz is being turned off).
+   * Closes the quiz for good, then shows the answer. Closed first, so a click while Slack is being
+   * updated is told the quiz is closed rather than counted after the tally. If Slack fails, the quiz
+   * stays closed and the scheduler shows the answer on a later pass.
    */
-  async reveal(quiz: QuizRow, options: { closeEvenIfSlackFails?: boolean } = {}): Promise<void> {
+  async reveal(quiz: QuizRow): Promise<void> {
     const { store, publisher } = this.options;
     this.counts.cancel(String(quiz.id));
+    store.close(quiz.id);
+    await publisher.reveal(quiz, store.tally(quiz.id));
     store.markRevealed(quiz.id);
-    try {
-      await publisher.reveal(quiz, store.tally(quiz.id));
-    } catch (error) {
-      if (!options.closeEvenIfSlackFails) store.reopen(quiz.id);
-      throw error;
-    }
   }
 
   /** Scheduled work for one moment: post what is due, close what has reached its close time. */
   async runSchedules(schedules: readonly QuizSchedule[]): Promise<void> {
     const now = this.clock();
+    // Quizzes closed whose answer Slack did not show (it failed, or the process stopped): show it now.
+    await this.revealOpen(undefined, (quiz) => quiz.closedAt !== null);
     for (const schedule of schedules) {
       try {
         await this.revealOpen(schedule.channelId, (quiz) =>
@@ -160,7 +158,7 @@ export class QuizService {
   async turnOff(channelId: string, userId: string | undefined): Promise<boolean> {
     if (!this.options.store.disableSchedule(channelId, userId)) return false;
     this.retries.succeeded(channelId);
-    await this.revealOpen(channelId, () => true, { closeEvenIfSlackFails: true });
+    await this.revealOpen(channelId);
     return true;
   }
 
@@ -233,11 +231,11 @@ export class QuizService {
   }
 
   /** Reveals the channel's open quizzes (those `due` picks); one that fails does not hold up the rest, or the day's quiz. */
-  private async revealOpen(channelId: string, due: (quiz: QuizRow) => boolean = () => true, options: { closeEvenIfSlackFails?: boolean } = {}): Promise<void> {
+  private async revealOpen(channelId: string | undefined, due: (quiz: QuizRow) => boolean = () => true): Promise<void> {
     for (const quiz of this.options.store.unrevealed(channelId)) {
       if (!due(quiz)) continue;
       try {
-        await this.reveal(quiz, options);
+        await this.reveal(quiz);
       } catch (error) {
         this.options.logger.warn(`Revealing quiz ${quiz.id} failed: ${(error as Error).message}`);
       }

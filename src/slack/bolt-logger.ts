@@ -13,12 +13,15 @@ const KEPT_FIELDS = new Set([
   'bot_id', 'action_id', 'block_id', 'callback_id', 'trigger_id', 'view_id', 'external_id', 'command', 'retry_attempt',
   'retry_reason', 'error', 'warning', 'method', 'id', 'is_enterprise_install', 'accepts_response_payload', 'hash',
 ]);
-const JSON_STRING_FIELD = /"([^"\\]{1,64})"(\s*:\s*)"(?:[^"\\]|\\.)*("|$)/g;
+const JSON_STRING_FIELD = /"([^"\\]{1,64})"(\s*:\s*)"(?:[^"\\]|\\[\s\S])*("|\\?$)/g;
+/** A string in a list (`["…", "…"]`): never a key, since a key is followed by a colon. */
+const JSON_LIST_STRING = /([[,]\s*)"(?:[^"\\]|\\[\s\S])*"(?=\s*[,\]])/g;
 const FORM_FIELD = /(^|[&\s?])([\w.%-]{1,64})=([^&\s]*)/g;
 
 export function withoutMessageText(line: string): string {
   return line
-    .replace(JSON_STRING_FIELD, (whole, key: string, colon: string, close: string) => (KEPT_FIELDS.has(key) ? whole : `"${key}"${colon}"…${close}`))
+    .replace(JSON_STRING_FIELD, (whole, key: string, colon: string, close: string) => (KEPT_FIELDS.has(key) ? whole : `"${key}"${colon}"…${close === '"' ? '"' : ''}`))
+    .replace(JSON_LIST_STRING, '$1"…"')
     .replace(FORM_FIELD, (whole, before: string, key: string) => (KEPT_FIELDS.has(key) ? whole : `${before}${key}=…`));
 }
 

@@ -26,6 +26,8 @@ export interface QuizRow {
   messageTs: string | null;
   status: QuizStatus;
   postedAt: string | null;
+  /** When it stopped taking answers; its answer may not be shown in Slack yet (status still posted). */
+  closedAt: string | null;
 }
 
 export interface AgentAnswer {
@@ -66,6 +68,7 @@ interface QuizDbRow {
   message_ts: string | null;
   status: QuizStatus;
   posted_at: string | null;
+  closed_at: string | null;
 }
 
 const toQuiz = (row: QuizDbRow): QuizRow => ({
@@ -78,6 +81,7 @@ const toQuiz = (row: QuizDbRow): QuizRow => ({
   messageTs: row.message_ts,
   status: row.status,
   postedAt: row.posted_at,
+  closedAt: row.closed_at,
 });
 
 /** The quiz's queries. Time comes from the caller's clock so tests can cross days and DST. */
@@ -181,12 +185,15 @@ export class QuizStore {
   }
 
   markRevealed(quizId: number): boolean {
-    return this.db.prepare("UPDATE quizzes SET status = 'revealed', revealed_at = ? WHERE id = ? AND status = 'posted'").run(this.now().toISOString(), quizId).changes > 0;
+    const now = this.now().toISOString();
+    return this.db
+      .prepare("UPDATE quizzes SET status = 'revealed', revealed_at = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ? AND status = 'posted'")
+      .run(now, now, quizId).changes > 0;
   }
 
-  /** Undoes markRevealed when the reveal could not be shown: the quiz stays open and is revealed later. */
-  reopen(quizId: number): void {
-    this.db.prepare("UPDATE quizzes SET status = 'posted', revealed_at = NULL WHERE id = ? AND status = 'revealed'").run(quizId);
+  /** Stops a quiz taking answers, for good; showing its answer in Slack comes after (markRevealed). */
+  close(quizId: number): void {
+    this.db.prepare("UPDATE quizzes SET closed_at = ? WHERE id = ? AND status = 'posted' AND closed_at IS NULL").run(this.now().toISOString(), quizId);
   }
 
   quiz(quizId: number): QuizRow | undefined {
@@ -278,12 +285,12 @@ export class QuizStore {
     if (channelIds.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT id, channel_id, local_date, status FROM quizzes
+        `SELECT id, channel_id, local_date, status, closed_at FROM quizzes
          WHERE practice_user_id IS NULL AND status IN ('posted', 'revealed') AND channel_id IN (SELECT value FROM json_each(?))
          ORDER BY local_date, id`,
       )
-      .all(JSON.stringify(channelIds)) as Array<{ id: number; channel_id: string; local_date: string; status: QuizStatus }>;
-    return rows.map((row) => ({ id: row.id, channelId: row.channel_id, localDate: row.local_date, closed: row.status === 'revealed' }));
+      .all(JSON.stringify(channelIds)) as Array<{ id: number; channel_id: string; local_date: string; status: QuizStatus; closed_at: string | null }>;
+    return rows.map((row) => ({ id: row.id, channelId: row.channel_id, localDate: row.local_date, closed: row.status === 'revealed' || row.closed_at !== null }));
   }
 
   /** The channel's latest quiz that went out (not practice), or undefined. */

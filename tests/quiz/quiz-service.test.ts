@@ -124,6 +124,20 @@ describe('the scheduler under a moving clock', () => {
     expect(publisher.posted).toHaveLength(1);
   });
 
+  it('new settings for the channel (the bot invited back) end the wait at once', async () => {
+    const { service, publisher, setNow } = setup('2026-11-23T09:30:30Z');
+    publisher.failNext = 2;
+    await service.runSchedules([weekdays]);
+    setNow('2026-11-23T09:31:30Z');
+    await service.runSchedules([weekdays]);
+    setNow('2026-11-23T09:32:00Z');
+    await service.runSchedules([weekdays]);
+    expect(publisher.posted).toHaveLength(0);
+    service.scheduleChanged('C1');
+    await service.runSchedules([weekdays]);
+    expect(publisher.posted).toHaveLength(1);
+  });
+
   it('a channel it keeps failing to post in is tried after 1, 2, 4… minutes, not on every tick', async () => {
     const { service, publisher, setNow } = setup('2026-11-23T09:30:30Z');
     publisher.failNext = 1000;
@@ -202,8 +216,24 @@ describe('closing quizzes', () => {
     const quiz = store.quizForDay('C1', '2026-11-23')!;
     publisher.failReveals = 1;
     expect(await service.turnOff('C1', 'U0LEAD')).toBe(true);
-    expect(store.quiz(quiz.id)!.status).toBe('revealed');
+    expect(store.quiz(quiz.id)!.closedAt).not.toBeNull();
     expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: 0 }).status).toBe('closed');
+    // The scheduler shows the answer on its next pass, though the channel has no schedule any more.
+    await service.runSchedules([]);
+    expect(store.quiz(quiz.id)!.status).toBe('revealed');
+    expect(publisher.revealed.map((entry) => entry.quizId)).toEqual([quiz.id]);
+  });
+
+  it('a quiz whose reveal failed stays closed: a click is not recorded, and the answer is shown later', async () => {
+    const { service, store, publisher } = setup('2026-11-23T09:30:30Z');
+    await service.runSchedules([weekdays]);
+    const quiz = store.quizForDay('C1', '2026-11-23')!;
+    publisher.failReveals = 1;
+    await expect(service.reveal(store.quiz(quiz.id)!)).rejects.toThrow('message_not_found');
+    expect(service.answer({ quizId: quiz.id, userId: 'UX', choice: quiz.question.answer }).status).toBe('closed');
+    expect(store.tally(quiz.id).answers).toBe(0);
+    await service.runSchedules([weekdays]);
+    expect(publisher.revealed.map((entry) => entry.quizId)).toEqual([quiz.id]);
   });
 
   it('a slow count update that lands after the reveal is followed by the reveal again', async () => {

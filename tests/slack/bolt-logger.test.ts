@@ -11,10 +11,13 @@ describe('asBoltLogger', () => {
     bolt.debug({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Why: "furious"' } }] });
     bolt.debug('Received: {"files":[{"filetype":"email","subject":"Refund for my husband","plain_text":"He is furious","preview":"He is"}]}');
     bolt.debug('Unable to parse an incoming WebSocket message: {"payload":{"text":"my husband is furious');
+    bolt.debug('Unable to parse an incoming WebSocket message: {"payload":{"text":"my husband is furious\\');
+    bolt.debug('{"values":["my husband is furious", "really"],"channel":"C1"}');
     const all = lines.join('');
     expect(all).not.toMatch(/husband|furious|He is/);
     expect(all).toContain('"envelope_id":"e1"');
     expect(all).toContain('"command":"/customertype"');
+    expect(all).toContain('"channel":"C1"');
     expect(all).toContain('user_id=U1');
   });
 

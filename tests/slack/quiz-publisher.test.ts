@@ -13,6 +13,7 @@ const quiz = {
   messageTs: '1.000',
   status: 'posted',
   postedAt: '2026-11-23T09:30:00Z',
+  closedAt: null,
 } satisfies QuizRow;
 
 function publisherFailingWith(code: string) {

@@ -92,13 +92,25 @@ describe('the daily quiz in Slack', () => {
 });
 
 describe('quiz in a direct message', () => {
-  it('is refused with a pointer to Practice, so one agent\'s quiz never reaches the team leaderboard', async () => {
-    const res = await booted.post(slashCommandBody({ text: 'quiz now', channel_id: 'D0AGENT', response_url: booted.slack.responseUrl('dm-quiz') }));
+  it.each([
+    ['a DM', 'D0AGENT', 'directmessage'],
+    ['a group DM', 'G0GROUPDM', 'mpdm-ann--bob--carol-1'],
+  ])('quiz now in %s is refused with a pointer to Practice, so one agent\'s quiz never reaches the team leaderboard', async (_name, channelId, channelName) => {
+    const id = `dm-quiz-${channelId}`;
+    const body = slashCommandBody({ text: 'quiz now', channel_id: channelId, response_url: booted.slack.responseUrl(id) }).replace('channel_name=support', `channel_name=${channelName}`);
+    const res = await booted.post(body);
     expect(res.status).toBe(200);
     const raw = await res.text();
-    const reply = raw !== '' ? JSON.parse(raw) : (await booted.slack.responseTo('dm-quiz')).body;
+    const reply = raw !== '' ? JSON.parse(raw) : (await booted.slack.responseTo(id)).body;
     expect(reply.text).toContain('The quiz runs in a channel');
-    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quizzes WHERE channel_id = 'D0AGENT'").get()).toEqual({ n: 0 });
+    expect(booted.db.prepare('SELECT COUNT(*) AS n FROM quizzes WHERE channel_id = ?').get(channelId)).toEqual({ n: 0 });
+  });
+
+  it('quiz setup in a DM opens the form with no channel chosen', async () => {
+    booted.slack.reset();
+    await booted.post(slashCommandBody({ text: 'quiz setup', channel_id: 'D0AGENT', response_url: booted.slack.responseUrl('dm-setup') }));
+    const [open] = await booted.slack.waitForCalls('views.open');
+    expect(JSON.stringify(open!.body.view)).not.toContain('D0AGENT');
   });
 });
 
@@ -170,6 +182,13 @@ describe('quiz setup form', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ response_action: 'errors', errors: { time_zone: expect.stringContaining('IANA') } });
     expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quiz_schedules WHERE channel_id = 'C0QUIZ'").get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a direct message as the quiz channel', async () => {
+    const dm = { ...values('Europe/London'), channel: { value: { type: 'conversations_select', selected_conversation: 'D0AGENT' } } };
+    const res = await booted.post(interactionBody(submission(dm)));
+    expect(await res.json()).toEqual({ response_action: 'errors', errors: { channel: expect.stringContaining('not a direct message') } });
+    expect(booted.db.prepare("SELECT COUNT(*) AS n FROM quiz_schedules WHERE channel_id = 'D0AGENT'").get()).toEqual({ n: 0 });
   });
 
   it('saves a good form, joins the channel and confirms by DM', async () => {

@@ -41,7 +41,7 @@ export async function quizCommand(action: 'now' | 'off' | 'setup' | 'help', args
     case 'off':
       return plain(
         (await deps.quiz.turnOff(command.channel_id, command.user_id))
-          ? "The daily quiz is off in this channel; today's quiz is closed with its answer shown. Answers and stats are kept."
+          ? 'The daily quiz is off in this channel, and its open quiz is closed. Answers and stats are kept.'
           : 'There is no daily quiz in this channel. `/customertype quiz setup` starts one.',
       );
     case 'setup':
@@ -49,8 +49,9 @@ export async function quizCommand(action: 'now' | 'off' | 'setup' | 'help', args
         await client.views.open({
           trigger_id: command.trigger_id,
           view: buildQuizSetupModal({
-            channelId: command.channel_id,
-            schedule: deps.quizStore.schedule(command.channel_id),
+            // From a DM the form starts empty: the quiz needs a team channel, picked there.
+            channelId: isDirectMessage(command) ? undefined : command.channel_id,
+            schedule: isDirectMessage(command) ? undefined : deps.quizStore.schedule(command.channel_id),
             timeZone: deps.quiz.defaultTimeZone,
           }),
         });

@@ -19,6 +19,7 @@ export function quizSetupSubmitted(deps: ListenerDeps) {
     const closeTime = values.close_time?.value?.selected_time ?? null;
     const errors: Record<string, string> = {};
     if (!channelId) errors.channel = 'Pick a channel.';
+    else if (!/^[CG]/.test(channelId)) errors.channel = 'Pick a channel: the quiz is for a team, not a direct message.';
     if (!time || !TIME_OF_DAY.test(time)) errors.time = 'Pick a time.';
     if (!isTimeZone(timeZone)) errors.time_zone = 'Use an IANA time zone such as Europe/London or America/New_York.';
     if (!isCronDays(days)) errors.days = 'Pick the days.';
