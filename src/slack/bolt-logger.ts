@@ -18,7 +18,7 @@ const JSON_STRING_FIELD = /"([^"\\]{1,64})"(\s*:\s*)"(?:[^"\\]|\\[\s\S])*("|\\?$
 const JSON_LIST_STRING = /([[,]\s*)"(?:[^"\\]|\\[\s\S])*"(?=\s*[,\]])/g;
 const FORM_FIELD = /(^|[&\s?])([\w.%-]{1,64})=([^&\s]*)/g;
 
-export function withoutMessageText(line: string): string {
+function withoutMessageText(line: string): string {
   return line
     .replace(JSON_STRING_FIELD, (whole, key: string, colon: string, close: string) => (KEPT_FIELDS.has(key) ? whole : `"${key}"${colon}"…${close === '"' ? '"' : ''}`))
     .replace(JSON_LIST_STRING, '$1"…"')
