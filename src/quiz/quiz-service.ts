@@ -109,7 +109,7 @@ export class QuizService {
     const { store } = this.options;
     const quiz = store.quiz(input.quizId);
     if (!quiz || !Number.isInteger(input.choice) || input.choice < 0 || input.choice >= quiz.question.options.length) return { status: 'unknown' };
-    if (quiz.status === 'revealed' || quiz.closedAt !== null) return { status: 'closed', question: quiz.question };
+    if (quiz.closedAt !== null) return { status: 'closed', question: quiz.question };
     const posted = quiz.postedAt ? Date.parse(quiz.postedAt) : this.clock().getTime();
     const correct = input.choice === quiz.question.answer;
     const outcome = store.recordAnswer({ quizId: quiz.id, userId: input.userId, choice: input.choice, correct, msToAnswer: this.clock().getTime() - posted });
@@ -244,7 +244,7 @@ export class QuizService {
 
   private async refreshCount(quizId: number): Promise<void> {
     const quiz = this.options.store.quiz(quizId);
-    if (!quiz || quiz.status !== 'posted') return;
+    if (!quiz || quiz.closedAt !== null) return;
     try {
       await this.options.publisher.updateCount(quiz, this.options.store.tally(quizId).answers);
       // A count update can take seconds (Slack's rate limits); if the quiz was revealed meanwhile,

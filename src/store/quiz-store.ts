@@ -26,7 +26,7 @@ export interface QuizRow {
   messageTs: string | null;
   status: QuizStatus;
   postedAt: string | null;
-  /** When it stopped taking answers; its answer may not be shown in Slack yet (status still posted). */
+  /** When it stopped taking answers; set for every revealed quiz, and before the reveal reaches Slack. */
   closedAt: string | null;
 }
 
@@ -45,7 +45,7 @@ export interface ChannelQuiz {
   id: number;
   channelId: string;
   localDate: string;
-  /** Its answer has been revealed: missing it now counts. */
+  /** It has closed (taking no more answers): missing it now counts. */
   closed: boolean;
 }
 
@@ -285,12 +285,12 @@ export class QuizStore {
     if (channelIds.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT id, channel_id, local_date, status, closed_at FROM quizzes
+        `SELECT id, channel_id, local_date, closed_at FROM quizzes
          WHERE practice_user_id IS NULL AND status IN ('posted', 'revealed') AND channel_id IN (SELECT value FROM json_each(?))
          ORDER BY local_date, id`,
       )
-      .all(JSON.stringify(channelIds)) as Array<{ id: number; channel_id: string; local_date: string; status: QuizStatus; closed_at: string | null }>;
-    return rows.map((row) => ({ id: row.id, channelId: row.channel_id, localDate: row.local_date, closed: row.status === 'revealed' || row.closed_at !== null }));
+      .all(JSON.stringify(channelIds)) as Array<{ id: number; channel_id: string; local_date: string; closed_at: string | null }>;
+    return rows.map((row) => ({ id: row.id, channelId: row.channel_id, localDate: row.local_date, closed: row.closed_at !== null }));
   }
 
   /** The channel's latest quiz that went out (not practice), or undefined. */

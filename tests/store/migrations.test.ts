@@ -58,6 +58,22 @@ describe('the project migrations', () => {
   });
 });
 
+describe('0005', () => {
+  it('counts every quiz revealed before the upgrade as closed', () => {
+    const all = loadMigrations(join(import.meta.dirname, '../../migrations'));
+    const db = openSqlite(':memory:');
+    migrate(db, all.filter((migration) => migration.version <= 4));
+    db.exec(`INSERT INTO quizzes (channel_id, local_date, kind, type_id, question_key, question, status, created_at, posted_at, revealed_at) VALUES
+      ('C1', '2026-11-20', 'which-type', 'angry', 'k1', '{}', 'revealed', 'x', 'p', '2026-11-20T17:00:00Z'),
+      ('C1', '2026-11-21', 'which-type', 'angry', 'k2', '{}', 'posted', 'x', 'p', NULL);`);
+    migrate(db, all);
+    expect(db.prepare('SELECT status, closed_at FROM quizzes ORDER BY id').all()).toEqual([
+      { status: 'revealed', closed_at: '2026-11-20T17:00:00Z' },
+      { status: 'posted', closed_at: null },
+    ]);
+  });
+});
+
 describe('migrate', () => {
   it('applies pending migrations in order and records each version', () => {
     const migrations = loadMigrations(
