@@ -5,16 +5,19 @@ import { isCronDays, isTimeZone, TIME_OF_DAY } from '../quiz/schedule.js';
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
-/** An unset variable and an empty one mean the same thing in a `.env` file. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+/** An unset variable and an empty one mean the same thing in a `.env` file (`.env.example` leaves them empty). */
+const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value);
 
-/** Empty is missing too, as in `.env.example` before it is filled in. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyIsUnset, schema.optional());
+
 const required = <T extends z.ZodType>(what: string, schema: (base: z.ZodString) => T) =>
   z.preprocess(
-    (value) => (value === '' ? undefined : value),
+    emptyIsUnset,
     schema(z.string({ error: (issue) => (issue.input === undefined ? `is missing: expected ${what}` : `is not valid: expected ${what}`) })),
   );
+
+/** One line per problem, each starting with the variable's name. */
+const problemLines = (issues: readonly z.core.$ZodIssue[]) => issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: required('a bot token starting with xoxb-', (token) =>
@@ -71,9 +74,7 @@ export class ConfigError extends ProblemsError {
 /** Parses the environment once; every problem is reported at the same time, one line each. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = envSchema.safeParse(env);
-  const problems = result.success
-    ? []
-    : result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+  const problems = result.success ? [] : problemLines(result.error.issues);
   // Socket Mode connections are authenticated by the app token; only HTTP mode checks signatures.
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     problems.push(
@@ -90,6 +91,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
  */
 export function parseCliConfig(env: NodeJS.ProcessEnv): Pick<Config, 'PLAYBOOKS_DIR'> {
   const result = envSchema.pick({ PLAYBOOKS_DIR: true }).safeParse(env);
-  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  if (!result.success) throw new ConfigError(problemLines(result.error.issues));
   return result.data;
 }

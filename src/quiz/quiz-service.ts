@@ -145,7 +145,7 @@ export class QuizService {
         if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate) && this.retries.due(schedule.channelId, now)) {
           const outcome = await this.postQuiz({ teamId: schedule.teamId, channelId: schedule.channelId, timeZone: schedule.timeZone });
           if (outcome.status === 'failed') this.retries.failed(schedule.channelId, now);
-          else this.retries.succeeded(schedule.channelId);
+          else this.retries.reset(schedule.channelId);
         }
         await this.postWeeklyLeaderboard(schedule, now);
       } catch (error) {
@@ -157,14 +157,14 @@ export class QuizService {
   /** Stops the daily quiz in a channel and closes its open quiz, so answers stop counting. Says whether there was one. */
   async turnOff(channelId: string, userId: string | undefined): Promise<boolean> {
     if (!this.options.store.disableSchedule(channelId, userId)) return false;
-    this.retries.succeeded(channelId);
+    this.retries.reset(channelId);
     await this.revealOpen(channelId);
     return true;
   }
 
   /** New settings for a channel (someone may have invited the bot back): try posting again at once. */
   scheduleChanged(channelId: string): void {
-    this.retries.succeeded(channelId);
+    this.retries.reset(channelId);
   }
 
   stats(userId: string): AgentStats {

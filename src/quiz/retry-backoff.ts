@@ -18,7 +18,8 @@ export class RetryBackoff {
     this.state.set(key, { failures, nextAt: now.getTime() + wait });
   }
 
-  succeeded(key: string): void {
+  /** A success, or a reason to expect one (new settings): no more waiting. */
+  reset(key: string): void {
     this.state.delete(key);
   }
 }

@@ -37,8 +37,5 @@ export function asBoltLogger(logger: Logger): BoltLogger {
     debug: (...msg: unknown[]) => {
       if (logger.getLevel() === 'debug') logger.debug(...format(msg));
     },
-    setLevel: (level: string) => logger.setLevel(level),
-    getLevel: () => logger.getLevel(),
-    setName: (name: string) => logger.setName(name),
   } as unknown as BoltLogger;
 }

@@ -1,6 +1,7 @@
 import { buildQuizSetupModal } from '../../blocks/quiz.js';
 import type { RenderedMessage } from '../../blocks/types.js';
 import { section } from '../../blocks/text.js';
+import { isDirectMessage } from '../../conversations.js';
 import { ChannelAccessError } from '../../quiz-publisher.js';
 import { describeError } from '../../slack-error.js';
 import { canConfigureQuiz, type ListenerDeps } from '../deps.js';
@@ -8,9 +9,6 @@ import type { CommandArgs } from './customertype.js';
 
 const plain = (text: string): RenderedMessage => ({ text, blocks: [section(text)] });
 
-/** A DM or group DM with the bot, as the slash command payload names it. */
-const isDirectMessage = (command: { channel_id?: string; channel_name?: string }) =>
-  !command.channel_id || command.channel_id.startsWith('D') || command.channel_name === 'directmessage' || (command.channel_name ?? '').startsWith('mpdm-');
 
 const QUIZ_HELP = plain(
   '*Daily quiz*\n• `/customertype quiz setup`: choose the channel, time, time zone and days\n• `/customertype quiz now`: post a quiz here now\n• `/customertype quiz off`: stop the daily quiz in this channel\n• `/customertype stats` and `/customertype leaderboard`: results',
@@ -19,12 +17,13 @@ const QUIZ_HELP = plain(
 /** `/customertype quiz now | off | setup`; returns the private answer, or undefined when a modal opened. */
 export async function quizCommand(action: 'now' | 'off' | 'setup' | 'help', args: CommandArgs, deps: ListenerDeps): Promise<RenderedMessage | undefined> {
   const { command, client } = args;
+  const inDirectMessage = isDirectMessage(command.channel_id, command.channel_name);
   if (action === 'help') return QUIZ_HELP;
   if (!canConfigureQuiz(deps, command.user_id)) return plain('Only the quiz admins set in QUIZ_ADMINS can change the quiz. Ask one of them.');
   switch (action) {
     case 'now': {
       // A quiz belongs to a team channel; in a DM it would be one agent's quiz on the team's leaderboard.
-      if (isDirectMessage(command)) {
+      if (inDirectMessage) {
         return plain('The quiz runs in a channel: use this command there. For a question just for you, open my Home tab and press *Practice*.');
       }
       const outcome = await deps.quiz.postQuiz({
@@ -50,8 +49,8 @@ export async function quizCommand(action: 'now' | 'off' | 'setup' | 'help', args
           trigger_id: command.trigger_id,
           view: buildQuizSetupModal({
             // From a DM the form starts empty: the quiz needs a team channel, picked there.
-            channelId: isDirectMessage(command) ? undefined : command.channel_id,
-            schedule: isDirectMessage(command) ? undefined : deps.quizStore.schedule(command.channel_id),
+            channelId: inDirectMessage ? undefined : command.channel_id,
+            schedule: inDirectMessage ? undefined : deps.quizStore.schedule(command.channel_id),
             timeZone: deps.quiz.defaultTimeZone,
           }),
         });

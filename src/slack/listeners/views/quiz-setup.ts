@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isCronDays, isTimeZone, TIME_OF_DAY } from '../../../quiz/schedule.js';
 import { DAY_CHOICES } from '../../blocks/quiz.js';
+import { isDirectMessage } from '../../conversations.js';
 import { describeError } from '../../slack-error.js';
 import { canConfigureQuiz, type ListenerDeps } from '../deps.js';
 
@@ -19,7 +20,7 @@ export function quizSetupSubmitted(deps: ListenerDeps) {
     const closeTime = values.close_time?.value?.selected_time ?? null;
     const errors: Record<string, string> = {};
     if (!channelId) errors.channel = 'Pick a channel.';
-    else if (!/^[CG]/.test(channelId)) errors.channel = 'Pick a channel: the quiz is for a team, not a direct message.';
+    else if (isDirectMessage(channelId)) errors.channel = 'Pick a channel: the quiz is for a team, not a direct message.';
     if (!time || !TIME_OF_DAY.test(time)) errors.time = 'Pick a time.';
     if (!isTimeZone(timeZone)) errors.time_zone = 'Use an IANA time zone such as Europe/London or America/New_York.';
     if (!isCronDays(days)) errors.days = 'Pick the days.';
