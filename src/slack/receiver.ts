@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { parse as parseQuery } from 'node:querystring';
 import type { AddressInfo } from 'node:net';
 import {
   AuthorizationError,
@@ -49,17 +48,16 @@ function isRoutable(body: unknown): boolean {
 
 type BufferedIncomingMessage = IncomingMessage & { rawBody: Buffer };
 
-/** JSON whitespace around `null`, which is what JSON.parse turns into null. */
-const JSON_NULL = /^[ \t\n\r]*null[ \t\n\r]*$/;
-
-/** Whether Bolt would parse the body to `null`: JSON `null`, or a form whose `payload` decodes to it. */
+/**
+ * Whether Bolt would parse the body to `null`, asked of Bolt's own parser so the two cannot drift
+ * apart. A body it cannot parse at all is left to Bolt, which answers it with 400.
+ */
 function parsesToNull(req: BufferedIncomingMessage): boolean {
-  const raw = req.rawBody.toString();
-  if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
-    const { payload } = parseQuery(raw);
-    return typeof payload === 'string' && JSON_NULL.test(payload);
+  try {
+    return HTTPModuleFunctions.parseHTTPRequestBody(req) === null;
+  } catch {
+    return false;
   }
-  return JSON_NULL.test(raw);
 }
 
 function slackHeaders(req: IncomingMessage) {
