@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Classifier, type TypeDefinition } from '../src/classifier/classifier.js';
+import { Classifier, type Classification, type TypeDefinition } from '../src/classifier/classifier.js';
 import { loadPlaybooks } from '../src/playbooks/load.js';
 import { NaiveBayesBaseline } from './lib/baseline.js';
 import { f3, pct, prf, summarize, type Prediction, type Summary } from './lib/metrics.js';
@@ -30,9 +30,12 @@ function readJsonl(path: string): Array<{ text: string; expect: string | null }>
     .map((line) => JSON.parse(line));
 }
 
-function predictOurs(classifier: Classifier, text: string, expected: string | null): Prediction {
-  const result = classifier.classify(text);
+function predictionOf(result: Classification, expected: string | null): Prediction {
   return { expected, predicted: result.type, top3: result.ranked.slice(0, 3).map((entry) => entry.type) };
+}
+
+function predictOurs(classifier: Classifier, text: string, expected: string | null): Prediction {
+  return predictionOf(classifier.classify(text), expected);
 }
 
 function predictBaseline(baseline: NaiveBayesBaseline, text: string, expected: string | null): Prediction {
@@ -77,7 +80,7 @@ for (let fold = 0; fold < folds; fold += 1) {
     type.examples.forEach((example, index) => {
       if (index % folds !== fold) return;
       const result = classifier.classify(example.text);
-      cvOurs.push({ expected: type.id, predicted: result.type, top3: result.ranked.slice(0, 3).map((entry) => entry.type) });
+      cvOurs.push(predictionOf(result, type.id));
       const pair = new Set([type.id, example.also]);
       if (example.also === undefined) {
         secondary.single += 1;
