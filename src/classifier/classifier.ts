@@ -4,6 +4,8 @@ import { explain } from './explain.js';
 import { extractFeatures, surfacesOf, type FeatureVector } from './features.js';
 import { DEFAULT_TRAINING, SoftmaxModel, type KnownFeatures, type TrainingDoc, type TrainingOptions } from './model.js';
 import { binaryNoiseRatio, cleanText, splitSegments } from './normalize.js';
+import { detectLanguage } from './language.js';
+import type { Lang } from '../lang.js';
 
 /** What the classifier needs of a playbook: the core's view, free of display fields. */
 export interface TypeDefinition {
@@ -33,6 +35,8 @@ export interface Classification {
   abstain: { reason: AbstainReason; message: string } | null;
   /** The input was longer than `maxChars`; only the first `maxChars` were read. */
   truncated: boolean;
+  /** The language the customer wrote in. */
+  lang: Lang;
 }
 
 export interface ClassifierOptions {
@@ -119,20 +123,21 @@ export class Classifier {
     const raw = typeof input === 'string' ? input : '';
     const truncated = raw.length > this.options.maxChars;
     const text = truncated ? raw.slice(0, this.options.maxChars) : raw;
+    const lang = detectLanguage(text);
 
-    if (text.trim() === '') return this.abstain('empty', truncated);
-    if (binaryNoiseRatio(text) > 0.1) return this.abstain('binary', truncated);
+    if (text.trim() === '') return this.abstain(lang, 'empty', truncated);
+    if (binaryNoiseRatio(text) > 0.1) return this.abstain(lang, 'binary', truncated);
     const cleaned = cleanText(text);
-    if (cleaned.trim() === '') return this.abstain('empty', truncated);
-    if (isOnlyEmoji(cleaned)) return this.abstain('emoji', truncated);
-    if (looksLikeCode(cleaned)) return this.abstain('code', truncated);
+    if (cleaned.trim() === '') return this.abstain(lang, 'empty', truncated);
+    if (isOnlyEmoji(cleaned)) return this.abstain(lang, 'emoji', truncated);
+    if (looksLikeCode(cleaned)) return this.abstain(lang, 'code', truncated);
 
     const segments = splitSegments(cleaned);
     const extracted = extractFeatures(segments, this.cues, this.model.knows);
     const { features, tokens, cueHits } = extracted;
     const words: string[] = [];
     for (const token of tokens) if (token.kind === 'word') words.push(token.text);
-    if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain('language', truncated);
+    if (looksNonEnglish(cleaned, words) && cueHits.length === 0) return this.abstain(lang, 'language', truncated);
 
     const known = this.model.resolve(features);
     // Two meaningful words are enough to stop counting.
@@ -143,11 +148,11 @@ export class Classifier {
     }
     const offsets = this.cueOffsets(cueHits);
     const ranked = this.rank(known, offsets);
-    if (cueHits.length === 0 && evidence < 2) return this.abstain('no-signal', truncated, ranked);
+    if (cueHits.length === 0 && evidence < 2) return this.abstain(lang, 'no-signal', truncated, ranked);
 
     const top = ranked[0]!;
     const topHasCue = cueHits.some((hit) => hit.typeId === top.type);
-    if (top.score < this.options.minConfidence && !topHasCue) return this.abstain('unsure', truncated, ranked);
+    if (top.score < this.options.minConfidence && !topHasCue) return this.abstain(lang, 'unsure', truncated, ranked);
 
     const topIndex = this.typeIds.indexOf(top.type);
     const contributions = this.model.contributions(known, topIndex);
@@ -161,7 +166,7 @@ export class Classifier {
       runnerUp.probability >= SECONDARY_MIN_EVIDENCE && cueHits.some((hit) => hit.typeId === secondType)
         ? ranked.find((entry) => entry.type === secondType)!
         : null;
-    return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated };
+    return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated, lang };
   }
 
   /** Moves each type that needs a cue: down when this message has none of its cues, up when it has one. */
@@ -181,7 +186,7 @@ export class Classifier {
       .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));
   }
 
-  private abstain(reason: AbstainReason, truncated: boolean, ranked?: RankedType[]): Classification {
+  private abstain(lang: Lang, reason: AbstainReason, truncated: boolean, ranked?: RankedType[]): Classification {
     const uniform = 1 / this.typeIds.length;
     const scores = ranked ?? this.typeIds.map((type) => ({ type, score: uniform }));
     return {
@@ -192,6 +197,7 @@ export class Classifier {
       secondary: null,
       abstain: { reason, message: ABSTAIN_MESSAGES[reason] },
       truncated,
+      lang,
     };
   }
 }

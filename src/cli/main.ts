@@ -18,13 +18,14 @@ const USAGE = `usage:
   customertype classify --jsonl   < messages.jsonl   (one {"text": "..."} per line)`;
 
 
-/** The JSON-lines contract other tools rely on: exactly these fields, in this order. */
+/** The JSON-lines contract other tools rely on: exactly these fields, in this order (`lang` last, added later). */
 function toJsonLine(result: Classification): string {
   return JSON.stringify({
     type: result.type,
     confidence: Number(result.confidence.toFixed(4)),
     ranked: result.ranked.map((entry) => ({ type: entry.type, score: Number(entry.score.toFixed(4)) })),
     cues: result.cues,
+    lang: result.lang,
   });
 }
 

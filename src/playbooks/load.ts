@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ProblemsError } from '../problems.js';
 import { playbookSchema, RECOMMENDED_EXAMPLES, sharedSchema, type Playbook, type SharedGuidance } from './schema.js';
 import { PlaybookSet } from './playbook-set.js';
+import { missingChinese } from './localize.js';
 
 export const DEFAULT_PLAYBOOKS_DIR = fileURLToPath(new URL('../../playbooks/', import.meta.url));
 const SHARED_FILE = '_shared.yaml';
@@ -58,19 +59,25 @@ function crossCheck(entries: Array<{ file: string; playbook: Playbook }>, typeFi
   for (const { file, playbook } of entries) {
     const expected = basename(file, '.yaml');
     if (playbook.id !== expected) problems.push(`${file}: id: is "${playbook.id}" but the file is named ${expected}.yaml; they must match`);
-    playbook.examples.forEach((example, index) => {
-      if (example.also !== undefined && !ids.has(example.also)) {
-        problems.push(`${file}: examples[${index}].also: "${example.also}" is not a known type id`);
-      }
-      if (example.also === playbook.id) problems.push(`${file}: examples[${index}].also: names the playbook's own type`);
-      seenText.set(example.text.toLowerCase(), `${file}: examples[${index}]`);
-    });
+    const checkExamples = (examples: Playbook['examples'], field: string) =>
+      examples.forEach((example, index) => {
+        if (example.also !== undefined && !ids.has(example.also)) {
+          problems.push(`${file}: ${field}[${index}].also: "${example.also}" is not a known type id`);
+        }
+        if (example.also === playbook.id) problems.push(`${file}: ${field}[${index}].also: names the playbook's own type`);
+        seenText.set(example.text.toLowerCase(), `${file}: ${field}[${index}]`);
+      });
+    checkExamples(playbook.examples, 'examples');
+    checkExamples(playbook.zh?.examples ?? [], 'zh.examples');
   }
   for (const { file, playbook } of entries) {
-    playbook.quiz.messages.forEach((message, index) => {
-      const clash = seenText.get(message.toLowerCase());
-      if (clash) problems.push(`${file}: quiz.messages[${index}]: is also an example (${clash}); quiz messages must not be shown elsewhere`);
-    });
+    const checkQuiz = (messages: readonly string[], field: string) =>
+      messages.forEach((message, index) => {
+        const clash = seenText.get(message.toLowerCase());
+        if (clash) problems.push(`${file}: ${field}[${index}]: is also an example (${clash}); quiz messages must not be shown elsewhere`);
+      });
+    checkQuiz(playbook.quiz.messages, 'quiz.messages');
+    checkQuiz(playbook.zh?.quiz?.messages ?? [], 'zh.quiz.messages');
   }
   return problems;
 }
@@ -122,6 +129,9 @@ export function loadPlaybooks(dir: string = DEFAULT_PLAYBOOKS_DIR): LoadedPlaybo
         `${display(file)}: examples: has ${parsed.data.examples.length}; ${RECOMMENDED_EXAMPLES} or more make the classifier much more reliable`,
       );
     }
+    const missing = missingChinese(parsed.data);
+    if (missing[0] === 'zh') warnings.push(`${display(file)}: has no Chinese text (zh); Chinese-reading agents see this type in English`);
+    else if (missing.length > 0) warnings.push(`${display(file)}: Chinese text is incomplete, missing ${missing.join(', ')}; those parts are shown in English`);
   }
   if (entries.length < 2 && problems.length === 0) {
     problems.push(`${dir}: needs at least two customer type files (<id>.yaml) to tell types apart`);

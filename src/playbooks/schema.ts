@@ -4,7 +4,8 @@ export const TYPE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_MESSAGE_CHARS = 4000;
 export const MIN_EXAMPLES = 10;
 export const RECOMMENDED_EXAMPLES = 25;
-export const CHANNELS = ['email', 'chat', 'social', 'phone', 'ticket'] as const;
+/** Where a message came from. wechat, shop (淘宝 / 京东 shop chat) and weibo are how Chinese customers reach support. */
+export const CHANNELS = ['email', 'chat', 'social', 'phone', 'ticket', 'wechat', 'shop', 'weibo'] as const;
 
 const text = (max: number) =>
   z
@@ -45,6 +46,36 @@ export const exampleSchema = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be an object with text') },
 );
 
+/**
+ * The Chinese side of a playbook. Every field is optional so that a type can be translated a piece
+ * at a time: what is missing is shown in English, and `playbooks:check` lists it.
+ */
+export const chineseSchema = z.strictObject(
+  {
+    name: text(100).optional(),
+    aliases: list(text(100), 0).default([]),
+    summary: text(200).optional(),
+    signals: list(text(500), 1).optional(),
+    cues: list(cue, 0).default([]),
+    not_cues: list(cue, 0).default([]),
+    actions: list(text(500), 2).optional(),
+    do: list(text(500), 2).optional(),
+    dont: list(text(500), 2).optional(),
+    openers: list(text(500), 1).optional(),
+    examples: list(exampleSchema, 0).default([]),
+    quiz: z
+      .strictObject(
+        {
+          why: text(300).optional(),
+          messages: list(text(MAX_MESSAGE_CHARS), 0).default([]),
+        },
+        { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a mapping with why and messages') },
+      )
+      .optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a mapping of fields') },
+);
+
 export const playbookSchema = z.strictObject(
   {
     id: z
@@ -71,6 +102,7 @@ export const playbookSchema = z.strictObject(
       },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'is missing: needs why and messages') },
     ),
+    zh: chineseSchema.optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a mapping of fields') },
 );
@@ -79,6 +111,15 @@ export const sharedSchema = z.strictObject(
   {
     every_customer_wants: list(text(300), 1),
     manager_focus: list(text(300), 0).default([]),
+    zh: z
+      .strictObject(
+        {
+          every_customer_wants: list(text(300), 1).optional(),
+          manager_focus: list(text(300), 0).optional(),
+        },
+        { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a mapping of fields') },
+      )
+      .optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a mapping of fields') },
 );
@@ -86,3 +127,4 @@ export const sharedSchema = z.strictObject(
 export type Playbook = z.infer<typeof playbookSchema>;
 export type PlaybookExample = z.infer<typeof exampleSchema>;
 export type SharedGuidance = z.infer<typeof sharedSchema>;
+export type ChinesePlaybook = z.infer<typeof chineseSchema>;

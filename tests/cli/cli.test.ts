@@ -24,7 +24,8 @@ describe('cli classify --jsonl', () => {
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(4);
     for (const line of lines) {
-      expect(Object.keys(line)).toEqual(['type', 'confidence', 'ranked', 'cues']);
+      expect(Object.keys(line)).toEqual(['type', 'confidence', 'ranked', 'cues', 'lang']);
+      expect(line.lang).toBe('en');
       expect(line.ranked).toHaveLength(19);
       expect(line.confidence).toBeGreaterThanOrEqual(0);
       expect(line.confidence).toBeLessThanOrEqual(1);

@@ -125,6 +125,6 @@ describe('a support lead editing playbooks', () => {
       return `${head}examples:\n${examples.slice(0, 12).join('')}${rest.slice(quizAt)}`;
     });
     const { warnings } = loadPlaybooks(dir);
-    expect(warnings).toEqual([expect.stringMatching(/angry\.yaml: examples: has 12; 25 or more/)]);
+    expect(warnings.filter((warning) => /\.yaml: examples:/.test(warning))).toEqual([expect.stringMatching(/angry\.yaml: examples: has 12; 25 or more/)]);
   });
 });

@@ -33,6 +33,7 @@ const classification: Classification = {
   cues: ['"<!channel>"'],
   secondary: null,
   abstain: null,
+  lang: 'en',
   truncated: false,
 };
 

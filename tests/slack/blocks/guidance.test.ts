@@ -35,6 +35,7 @@ function classification(type: string | null, overrides: Partial<Classification> 
     secondary: null,
     abstain: type ? null : { reason: 'no-signal', message: 'Not enough to go on: nothing in this text points to a customer type.' },
     truncated: false,
+    lang: 'en',
     ...overrides,
   };
 }
