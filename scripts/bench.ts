@@ -1,102 +1,21 @@
 /**
  * Speed and robustness figures, printed, and written to docs/benchmarks.md by a full run:
- * - the classifier next to the Naive Bayes baseline (latency p50/p99, messages per second);
+ * - the classifier in each language next to the baselines (latency p50/p99, messages per second, training);
  * - the running bot: slash-command load, an answer storm, kill -9, hostile payloads, Slack failures.
  *
  *   npm run bench
  *   npm run bench -- --classifier-only    printed only: a part must not replace the whole report
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { Classifier } from '../src/classifier/classifier.js';
-import { loadPlaybooks } from '../src/playbooks/load.js';
-import { NaiveBayesBaseline } from './lib/baseline.js';
+import { classifierBenchmark } from './lib/classifier-bench.js';
 import { answerStorm, crash, hostile, slackFailures, slashStorm } from './lib/app-bench.js';
-import { percentile } from './lib/metrics.js';
 
 const classifierOnly = process.argv.includes('--classifier-only');
-const { set } = loadPlaybooks();
-
-// Benchmark text comes from the held-out file: realistic, and never seen in training.
-const corpus = readFileSync('eval/heldout.jsonl', 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => (JSON.parse(line) as { text: string }).text);
-function messagesOf(length: number, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    let text = '';
-    for (let j = i; text.length < length; j += 1) text += `${corpus[j % corpus.length]} `;
-    return text.slice(0, length);
-  });
-}
-
-function latencies(classify: (text: string) => unknown, messages: string[]): { p50: number; p99: number; max: number } {
-  for (const message of messages.slice(0, 200)) classify(message);
-  const times: number[] = [];
-  for (const message of messages) {
-    const start = process.hrtime.bigint();
-    classify(message);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)! };
-}
-
-function throughput(classify: (text: string) => unknown, messages: string[], seconds = 2): number {
-  let done = 0;
-  const start = performance.now();
-  while (performance.now() - start < seconds * 1000) {
-    for (let i = 0; i < 500; i += 1) classify(messages[(done + i) % messages.length]!);
-    done += 500;
-  }
-  return done / ((performance.now() - start) / 1000);
-}
-
-interface Figures {
-  latency: Array<{ length: number; p50: number; p99: number; max: number }>;
-  perSecond: number;
-  trainMs: number;
-}
-
-/** Each classifier is trained and measured on its own, so one's garbage does not slow the other. */
-function measure(train: () => (text: string) => unknown, throughputSeconds: number): Figures {
-  const trainStart = performance.now();
-  const classify = train();
-  const trainMs = performance.now() - trainStart;
-  const latency = [100, 2000].map((length) => ({ length, ...latencies(classify, messagesOf(length, 3000)) }));
-  return { latency, perSecond: throughput(classify, messagesOf(200, 3000), throughputSeconds), trainMs };
-}
-
-const ours = measure(() => {
-  const classifier = Classifier.train(set.all);
-  return (text) => classifier.classify(text);
-}, 2);
-const theirs = measure(() => {
-  const baseline = new NaiveBayesBaseline(set.all);
-  return (text) => baseline.ranked(text);
-}, 1);
-
-const ms = (value: number) => `${value.toFixed(3)} ms`;
-const rows = ours.latency.map((a, index) => {
-  const b = theirs.latency[index]!;
-  return `| latency, ${a.length} characters | p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, max ${ms(a.max)} | p50 ${ms(b.p50)}, p99 ${ms(b.p99)} |`;
-});
-const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} messages/s`;
-rows.push(`| throughput, 200 characters | ${perSecond(ours.perSecond)} | ${perSecond(theirs.perSecond)} |`);
-rows.push(`| training at start-up | ${Math.round(ours.trainMs)} ms | ${Math.round(theirs.trainMs)} ms |`);
 
 const cpu = cpus()[0];
-const classifierSection = `## Classifier
-
-One process, one core.
-
-| measure | customertype | Naive Bayes (natural) |
-|---|---|---|
-${rows.join('\n')}
-
-Targets: p99 under 1 ms for 2,000 characters; at least 10,000 messages of 200 characters per second.
-`;
+const classifierSection = classifierBenchmark();
 process.stdout.write(classifierSection);
 
 const sections = [classifierSection];

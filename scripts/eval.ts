@@ -1,27 +1,57 @@
 /**
- * Measures the classifier: k-fold cross-validation over the playbooks' examples, a held-out file
- * never used for training, and real-world text from ../shared/external (evaluation only), each
- * next to a Naive Bayes baseline trained on exactly the same data.
+ * Measures the classifier, in each language, next to three baselines trained on exactly the same
+ * data (every example and cue word of the playbooks) and tested on the same folds and files:
+ * - TF-IDF of word 1-2-grams and character 3-5-grams with multinomial logistic regression, C chosen
+ *   by cross-validation on the training folds only: the classic strong baseline;
+ * - wink-naive-bayes-text-classifier, with its own winkNLP pre-processing;
+ * - natural's BayesClassifier.
+ * Then held-out files never used for training, social-style comments written to check tone, and,
+ * when ../shared/external/ is present, real-world text (evaluation only).
  *
- *   npm run eval                 all of it
- *   npm run eval -- --folds 5
- *   npm run eval -- --no-external    without the real-world files
+ *   npm run eval                      all of it (baseline results are cached between runs)
+ *   npm run eval -- --folds 10
+ *   npm run eval -- --no-external     without the real-world files
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Classifier, type Classification, type TypeDefinition } from '../src/classifier/classifier.js';
+import type { Lang } from '../src/lang.js';
 import { loadPlaybooks } from '../src/playbooks/load.js';
-import { NaiveBayesBaseline } from './lib/baseline.js';
+import { typeDefinitions } from '../src/playbooks/training.js';
+import { BASELINES, type Baseline } from './lib/baseline.js';
+import { cached } from './lib/cache.js';
 import { f3, pct, prf, summarize, type Prediction, type Summary } from './lib/metrics.js';
 
 const args = process.argv.slice(2);
-const folds = Number(args[args.indexOf('--folds') + 1] ?? 10) || 10;
+const folds = Number(args[args.indexOf('--folds') + 1] ?? 5) || 5;
 const EXTERNAL_DIR = resolve('../shared/external');
-const HELDOUT_FILE = resolve('eval/heldout.jsonl');
+const HELDOUT: Record<Lang, string> = { en: resolve('eval/heldout.jsonl'), zh: resolve('eval/heldout-zh.jsonl') };
+const LANG_NAME: Record<Lang, string> = { en: 'English', zh: 'Chinese' };
 
 const { set } = loadPlaybooks();
-const types = set.all;
 const labels = set.ids;
+const OURS = 'customertype';
+const systems = [OURS, ...BASELINES.map((baseline) => baseline.name)];
+
+interface Row {
+  text: string;
+  expect: string;
+  also?: string | undefined;
+  lang: Lang;
+  fold: number;
+}
+
+// Example i of each type and language goes to fold i mod k, so every fold holds every type in both languages.
+const rows: Row[] = set.all.flatMap((playbook) => [
+  ...playbook.examples.map((example, index) => ({ text: example.text, expect: playbook.id, also: example.also, lang: 'en' as const, fold: index % folds })),
+  ...(playbook.zh?.examples ?? []).map((example, index) => ({ text: example.text, expect: playbook.id, also: example.also, lang: 'zh' as const, fold: index % folds })),
+]);
+const langs = (['en', 'zh'] as const).filter((lang) => rows.some((row) => row.lang === lang));
+
+function trainingTypes(fold: number): TypeDefinition[] {
+  const keep = (text: string) => !rows.some((row) => row.fold === fold && row.text === text);
+  return typeDefinitions(set.all).map((type) => ({ ...type, examples: type.examples.filter((example) => keep(example.text)) }));
+}
 
 function readJsonl(path: string): Array<{ text: string; expect: string | null }> {
   return readFileSync(path, 'utf8')
@@ -30,131 +60,158 @@ function readJsonl(path: string): Array<{ text: string; expect: string | null }>
     .map((line) => JSON.parse(line));
 }
 
-function predictionOf(result: Classification, expected: string | null): Prediction {
-  return { expected, predicted: result.type, top3: result.ranked.slice(0, 3).map((entry) => entry.type) };
+const ourPrediction = (result: Classification, expected: string | null): Prediction => ({
+  expected,
+  predicted: result.type,
+  top3: result.ranked.slice(0, 3).map((entry) => entry.type),
+});
+const rankedPrediction = (ranked: readonly string[], expected: string | null): Prediction => ({ expected, predicted: ranked[0] ?? null, top3: ranked.slice(0, 3) });
+
+/** A baseline's top three for each text, trained on `types`; cached by inputs and version. */
+function baselineRanks(baseline: Baseline, types: readonly TypeDefinition[], texts: readonly string[]): string[][] {
+  return cached(['eval-1', baseline.version, types, texts], () => {
+    const predict = baseline.train(types);
+    return texts.map((text) => predict(text).slice(0, 3));
+  });
 }
 
-function predictOurs(classifier: Classifier, text: string, expected: string | null): Prediction {
-  return predictionOf(classifier.classify(text), expected);
+const timing = new Map<string, number>(systems.map((name) => [name, 0]));
+function timed<T>(name: string, work: () => T): T {
+  const started = performance.now();
+  const result = work();
+  timing.set(name, timing.get(name)! + performance.now() - started);
+  return result;
 }
 
-function predictBaseline(baseline: NaiveBayesBaseline, text: string, expected: string | null): Prediction {
-  const ranked = baseline.ranked(text);
-  return { expected, predicted: ranked[0] ?? null, top3: ranked.slice(0, 3) };
-}
-
-/** Every type with its cues, and only the examples of the other folds. */
-function trainingFolds(fold: number): TypeDefinition[] {
-  return types.map((type) => ({ ...type, examples: type.examples.filter((_, index) => index % folds !== fold) }));
-}
-
-function report(title: string, ours: Summary, baseline: Summary, showTypes: boolean): void {
-  console.log(`\n## ${title}\n`);
-  console.log('| metric | customertype | Naive Bayes (natural) |');
-  console.log('|---|---|---|');
-  console.log(`| macro-F1 | ${f3(ours.macroF1)} | ${f3(baseline.macroF1)} |`);
-  console.log(`| top-1 accuracy | ${pct(ours.top1)} | ${pct(baseline.top1)} |`);
-  console.log(`| top-3 accuracy | ${pct(ours.top3)} | ${pct(baseline.top3)} |`);
-  console.log(`| abstained | ${pct(ours.abstained)} | ${pct(baseline.abstained)} |`);
-  if (!showTypes) return;
-  console.log('\n| type | precision | recall | F1 | baseline F1 |');
-  console.log('|---|---|---|---|---|');
-  for (const label of labels) {
-    const o = ours.perType.get(label)!;
-    console.log(`| ${label} | ${f3(o.precision)} | ${f3(o.recall)} | ${f3(o.f1)} | ${f3(baseline.perType.get(label)!.f1)} |`);
-  }
-  console.log('\nMost confused (expected → predicted): ' + ours.confusions.slice(0, 8).map((c) => `${c.expected}→${c.predicted} ×${c.count}`).join(', '));
-}
-
-// Cross-validation: example i of each type goes to fold i mod k, so every fold holds every type.
-const started = performance.now();
-const cvOurs: Prediction[] = [];
-const cvBaseline: Prediction[] = [];
-// The second type: examples labelled with two types (`also`) against those labelled with one.
+// Cross-validation.
+const cv = new Map<string, Array<Prediction & { lang: Lang }>>(systems.map((name) => [name, []]));
 const secondary = { mixed: 0, named: 0, single: 0, falselyNamed: 0 };
+const calibration: Array<{ confidence: number; right: boolean }> = [];
+const started = performance.now();
 for (let fold = 0; fold < folds; fold += 1) {
-  const training = trainingFolds(fold);
-  const classifier = Classifier.train(training);
-  const baseline = new NaiveBayesBaseline(training);
-  for (const type of types) {
-    type.examples.forEach((example, index) => {
-      if (index % folds !== fold) return;
-      const result = classifier.classify(example.text);
-      cvOurs.push(predictionOf(result, type.id));
-      const pair = new Set([type.id, example.also]);
-      if (example.also === undefined) {
-        secondary.single += 1;
-        if (result.secondary) secondary.falselyNamed += 1;
-      } else {
-        secondary.mixed += 1;
-        if (result.secondary && result.type !== null && pair.has(result.type) && pair.has(result.secondary.type)) secondary.named += 1;
-      }
-      cvBaseline.push(predictBaseline(baseline, example.text, type.id));
-    });
+  const types = trainingTypes(fold);
+  const test = rows.filter((row) => row.fold === fold);
+  const ours = timed(OURS, () => Classifier.train(types));
+  for (const row of test) {
+    const result = ours.classify(row.text);
+    cv.get(OURS)!.push({ ...ourPrediction(result, row.expect), lang: row.lang });
+    if (result.type !== null) calibration.push({ confidence: result.confidence, right: result.type === row.expect });
+    if (row.also === undefined) {
+      secondary.single += 1;
+      if (result.secondary) secondary.falselyNamed += 1;
+    } else {
+      secondary.mixed += 1;
+      const pair = new Set([row.expect, row.also]);
+      if (result.secondary && result.type !== null && pair.has(result.type) && pair.has(result.secondary.type)) secondary.named += 1;
+    }
   }
+  for (const baseline of BASELINES) {
+    const ranks = timed(baseline.name, () => baselineRanks(baseline, types, test.map((row) => row.text)));
+    test.forEach((row, index) => cv.get(baseline.name)!.push({ ...rankedPrediction(ranks[index]!, row.expect), lang: row.lang }));
+  }
+  process.stderr.write(`fold ${fold + 1}/${folds} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
 }
-const cv = summarize(cvOurs, labels);
-const cvBase = summarize(cvBaseline, labels);
-console.log(`# customertype evaluation\n\n${types.length} types, ${cvOurs.length} labelled examples, ${folds}-fold cross-validation (${((performance.now() - started) / 1000).toFixed(1)} s).`);
-report(`Cross-validation (${folds} folds)`, cv, cvBase, true);
-console.log(`\nmacro-F1 lead over the baseline: ${((cv.macroF1 - cvBase.macroF1) * 100).toFixed(1)} points`);
+
+function comparison(title: string, predictions: Map<string, Array<Prediction & { lang: Lang }>>, lang: Lang, perType: boolean): void {
+  const summaries = new Map<string, Summary>();
+  // Averaged over the types that have messages in this language.
+  const present = labels.filter((label) => predictions.get(OURS)!.some((p) => p.lang === lang && p.expected === label));
+  for (const name of systems) summaries.set(name, summarize(predictions.get(name)!.filter((p) => p.lang === lang), present));
+  const count = predictions.get(OURS)!.filter((p) => p.lang === lang).length;
+  console.log(`\n## ${title}: ${LANG_NAME[lang]} (${count} messages)\n`);
+  console.log('| system | macro-F1 | top-1 | top-3 |');
+  console.log('|---|---|---|---|');
+  for (const name of systems) {
+    const s = summaries.get(name)!;
+    console.log(`| ${name} | ${f3(s.macroF1)} | ${f3(s.top1)} | ${f3(s.top3)} |`);
+  }
+  const ours = summaries.get(OURS)!;
+  const best = BASELINES.map((baseline) => ({ name: baseline.name, f1: summaries.get(baseline.name)!.macroF1 })).sort((a, b) => b.f1 - a.f1)[0]!;
+  console.log(`\nMargin over the best baseline (${best.name}): ${((ours.macroF1 - best.f1) * 100).toFixed(1)} points of macro-F1 (target: 3 or more).`);
+  if (ours.abstained > 0) console.log(`customertype abstained on ${pct(ours.abstained)} (counted as wrong).`);
+  if (!perType) return;
+  console.log(`\n| type | ${systems.join(' | ')} |`);
+  console.log(`|---|${systems.map(() => '---').join('|')}|`);
+  for (const label of present) console.log(`| ${label} | ${systems.map((name) => f3(summaries.get(name)!.perType.get(label)!.f1)).join(' | ')} |`);
+  console.log('\ncustomertype, most confused (expected → predicted): ' + ours.confusions.slice(0, 8).map((c) => `${c.expected}→${c.predicted} ×${c.count}`).join(', '));
+}
+
+console.log(`# customertype evaluation\n\n${labels.length} types; ${rows.length} labelled examples (${langs.map((lang) => `${rows.filter((row) => row.lang === lang).length} ${LANG_NAME[lang]}`).join(', ')}); ${folds}-fold cross-validation, every system on the same folds.`);
+for (const lang of langs) comparison(`Cross-validation (${folds} folds)`, cv, lang, true);
 console.log(
   `\nSecond type: both types named for ${secondary.named} of ${secondary.mixed} examples labelled with two (${pct(secondary.named / Math.max(1, secondary.mixed))}); ` +
     `a second type named for ${secondary.falselyNamed} of ${secondary.single} labelled with one (${pct(secondary.falselyNamed / Math.max(1, secondary.single))}).`,
 );
+const buckets = [0, 0.4, 0.7, 0.9, 1.01];
+const calibrationLine = buckets.slice(0, -1).map((low, index) => {
+  const inBucket = calibration.filter((entry) => entry.confidence >= low && entry.confidence < buckets[index + 1]!);
+  const right = inBucket.filter((entry) => entry.right).length;
+  return `${Math.round(low * 100)}-${Math.min(100, Math.round(buckets[index + 1]! * 100))}%: ${inBucket.length ? pct(right / inBucket.length) : 'n/a'} right of ${inBucket.length}`;
+});
+console.log(`\nConfidence against accuracy (cross-validation): ${calibrationLine.join('; ')}.`);
 
-// Held-out: messages written for evaluation and never used in training.
-const full = Classifier.train(types);
-const fullBaseline = new NaiveBayesBaseline(types);
-if (existsSync(HELDOUT_FILE)) {
-  const rows = readJsonl(HELDOUT_FILE);
-  const ours = rows.map((row) => predictOurs(full, row.text, row.expect));
-  const base = rows.map((row) => predictBaseline(fullBaseline, row.text, row.expect));
-  report(`Held-out file (${rows.length} messages, eval/heldout.jsonl)`, summarize(ours, labels), summarize(base, labels), false);
+// Held-out files: written for evaluation, never used in training.
+const fullTypes = typeDefinitions(set.all);
+const full = timed(OURS, () => Classifier.train(fullTypes));
+const heldout = new Map<string, Array<Prediction & { lang: Lang }>>(systems.map((name) => [name, []]));
+for (const lang of langs) {
+  if (!existsSync(HELDOUT[lang])) continue;
+  const file = readJsonl(HELDOUT[lang]);
+  for (const row of file) heldout.get(OURS)!.push({ ...ourPrediction(full.classify(row.text), row.expect), lang });
+  for (const baseline of BASELINES) {
+    const ranks = timed(baseline.name, () => baselineRanks(baseline, fullTypes, file.map((row) => row.text)));
+    file.forEach((row, index) => heldout.get(baseline.name)!.push({ ...rankedPrediction(ranks[index]!, row.expect), lang }));
+  }
 }
+for (const lang of langs) if (heldout.get(OURS)!.some((p) => p.lang === lang)) comparison(`Held-out file (${HELDOUT[lang].split('/').pop()})`, heldout, lang, true);
 
 /** Precision, recall and F1 of "the top type is angry" (and confused), and calm text called angry. */
-function toneReport(rows: Array<{ text: string; expect: string | null }>, title: string): void {
-  const ours = rows.map((row) => predictOurs(full, row.text, row.expect));
-  const base = rows.map((row) => predictBaseline(fullBaseline, row.text, row.expect));
-  console.log(`\n## ${title} (${rows.length} rows)\n`);
-  console.log('| label | customertype P / R / F1 | Naive Bayes P / R / F1 |');
-  console.log('|---|---|---|');
-  for (const label of ['angry', 'confused']) {
-    if (!rows.some((row) => row.expect === label)) continue;
-    const o = prf(ours, label);
-    const b = prf(base, label);
-    console.log(`| ${label} | ${f3(o.precision)} / ${f3(o.recall)} / ${f3(o.f1)} | ${f3(b.precision)} / ${f3(b.recall)} / ${f3(b.f1)} |`);
+function toneReport(file: Array<{ text: string; expect: string | null }>, title: string): void {
+  const bySystem = new Map<string, Prediction[]>([[OURS, file.map((row) => ourPrediction(full.classify(row.text), row.expect))]]);
+  for (const baseline of BASELINES) {
+    const ranks = baselineRanks(baseline, fullTypes, file.map((row) => row.text));
+    bySystem.set(baseline.name, file.map((row, index) => rankedPrediction(ranks[index]!, row.expect)));
   }
-  const calm = ours.filter((p) => p.expected === null);
-  const calmBase = base.filter((p) => p.expected === null);
-  const wrongAngry = calm.filter((p) => p.predicted === 'angry').length / Math.max(1, calm.length);
-  const wrongAngryBase = calmBase.filter((p) => p.predicted === 'angry').length / Math.max(1, calmBase.length);
-  console.log(`| polite/neutral called angry | ${pct(wrongAngry)} of ${calm.length} | ${pct(wrongAngryBase)} |`);
-  console.log(`| abstained | ${pct(ours.filter((p) => p.predicted === null).length / rows.length)} | n/a |`);
+  console.log(`\n## ${title} (${file.length} rows)\n`);
+  console.log(`| measure | ${systems.join(' | ')} |`);
+  console.log(`|---|${systems.map(() => '---').join('|')}|`);
+  for (const label of ['angry', 'confused']) {
+    if (!file.some((row) => row.expect === label)) continue;
+    const cells = systems.map((name) => {
+      const s = prf(bySystem.get(name)!, label);
+      return `${f3(s.precision)} / ${f3(s.recall)} / ${f3(s.f1)}`;
+    });
+    console.log(`| ${label} P / R / F1 | ${cells.join(' | ')} |`);
+  }
+  const calmCalledAngry = (predictions: Prediction[]) => {
+    const calm = predictions.filter((p) => p.expected === null);
+    return `${pct(calm.filter((p) => p.predicted === 'angry').length / Math.max(1, calm.length))} of ${calm.length}`;
+  };
+  console.log(`| calm or polite called angry | ${systems.map((name) => calmCalledAngry(bySystem.get(name)!)).join(' | ')} |`);
+  console.log(`| abstained | ${pct(bySystem.get(OURS)!.filter((p) => p.predicted === null).length / file.length)} |${BASELINES.map(() => ' n/a ').join('|')}|`);
 }
 
-// Comments written for this project in the style of social posts: the check on tone we may look
-// into and learn from, unlike the real-world files below.
+// Comments written for this project in the style of social posts: the tone check we may look into
+// and learn from, unlike the real-world files below.
 const SOCIAL_DIR = resolve('eval/social');
 if (existsSync(SOCIAL_DIR)) {
-  const rows = readdirSync(SOCIAL_DIR)
-    .filter((file) => file.endsWith('.jsonl'))
+  const file = readdirSync(SOCIAL_DIR)
+    .filter((name) => name.endsWith('.jsonl'))
     .sort()
-    .flatMap((file) => readJsonl(resolve(SOCIAL_DIR, file)));
-  toneReport(rows, 'Social-style comments (eval/social, written for this project)');
+    .flatMap((name) => readJsonl(resolve(SOCIAL_DIR, name)));
+  toneReport(file, 'Social-style comments (eval/social, written for this project)');
 }
 
-// Real-world text: evaluation only, never training.
-function externalReport(file: string, title: string): void {
-  const path = resolve(EXTERNAL_DIR, file);
-  if (!existsSync(path)) {
-    console.log(`\n## ${title}\n\n(skipped: ${path} not found)`);
-    return;
-  }
-  toneReport(readJsonl(path), title);
-}
+// Real-world text: evaluation only, never training, never tuning.
 if (!args.includes('--no-external')) {
-  externalReport('goemotions-test.jsonl', 'GoEmotions test split');
-  externalReport('bitext-tone.jsonl', 'Bitext rude and polite requests');
+  for (const [name, title] of [
+    ['goemotions-test.jsonl', 'GoEmotions test split'],
+    ['bitext-tone.jsonl', 'Bitext rude and polite requests'],
+  ] as const) {
+    const path = resolve(EXTERNAL_DIR, name);
+    if (existsSync(path)) toneReport(readJsonl(path), title);
+    else console.log(`\n## ${title}\n\n(skipped: ${path} not found)`);
+  }
 }
+
+console.log(`\nTime spent training and predicting: ${systems.map((name) => `${name} ${(timing.get(name)! / 1000).toFixed(1)} s`).join(', ')} (baseline results come from the cache when their inputs are unchanged).`);

@@ -6,6 +6,7 @@ import { createLogger } from './logging/logger.js';
 import { loadPlaybooks } from './playbooks/load.js';
 import { ProblemsError } from './problems.js';
 import { openDatabase } from './store/database.js';
+import { typeDefinitions } from './playbooks/training.js';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`customertype: ${line}\n`);
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const playbooks = loadPlaybooks(config.PLAYBOOKS_DIR);
   for (const warning of playbooks.warnings) logger.warn(warning);
   const trainedAt = performance.now();
-  const classifier = Classifier.train(playbooks.set.all);
+  const classifier = Classifier.train(typeDefinitions(playbooks.set.all));
   logger.info(`Learned ${playbooks.set.all.length} customer types in ${Math.round(performance.now() - trainedAt)} ms`);
   const db = openDatabase(config.DATABASE_PATH);
   const running = await startApp({ config, logger, db, playbooks: playbooks.set, classifier });

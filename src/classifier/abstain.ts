@@ -4,7 +4,7 @@ export const ABSTAIN_MESSAGES: Record<AbstainReason, string> = {
   empty: 'There is no text to classify.',
   binary: 'This looks like binary data or a broken encoding, not a customer message.',
   emoji: "There are only emoji here; paste the customer's words (with their emoji, if they matter).",
-  language: "This doesn't look like English; customertype reads English messages for now.",
+  language: "This doesn't look like English or Chinese, the languages customertype reads.",
   code: "This looks like a log or a stack trace, not the customer's own words.",
   'no-signal': 'Not enough to go on: nothing in this text points to a customer type.',
   unsure: 'Not enough to go on: no customer type stands out.',

@@ -1,3 +1,4 @@
+import { isChineseCue } from './chinese-cues.js';
 import { isNegator, tokenize, type Token } from './tokenize.js';
 
 export interface CueSource {
@@ -52,6 +53,8 @@ export class CueMatcher {
   }
 
   private add(typeId: string, cue: string, voids: boolean): void {
+    // Chinese cues are found by their characters (ChineseCueMatcher), not by English words.
+    if (isChineseCue(cue)) return;
     const prefixLast = cue.endsWith('*');
     const tokens = tokenize(prefixLast ? cue.slice(0, -1) : cue)
       .filter((token) => token.kind !== 'boundary')

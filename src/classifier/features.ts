@@ -1,77 +1,67 @@
 import { STOPWORDS } from './abstain.js';
-import type { CueHit, CueMatcher } from './cues.js';
+import type { ChineseLexicon } from './chinese.js';
+import { CHINESE_STOPWORDS } from './chinese.js';
+import { combine, finish, hashString, SEED, step } from './hash.js';
 import type { Segment } from './normalize.js';
-import { namesOf, pairName, type TermNames } from './feature-names.js';
 import { stem } from './stem.js';
 import { tokenize, type Token } from './tokenize.js';
 
-/** Sparse features: name → value. Names are prefixed by family: w: word, b: word pair, c: cue, s: style. */
-export type FeatureVector = Map<string, number>;
-
-export interface ExtractedFeatures {
-  features: FeatureVector;
-  tokens: Token[];
-  /** Per token, its feature names when it is a term (word, number, emoji); for explaining without a second stemming pass. */
-  terms: Array<TermNames | undefined>;
-  cueHits: CueHit[];
-  wordCount: number;
-}
-
-/** Which feature names to keep; classifying keeps only those the model knows, so nothing else is counted. */
-export type KeepFeature = (name: string) => boolean;
-
-const keepAll: KeepFeature = () => true;
-
-function lengthBucket(words: number): string {
-  if (words < 8) return 's:len:short';
-  if (words < 30) return 's:len:medium';
-  if (words < 90) return 's:len:long';
-  return 's:len:very-long';
-}
-
 /**
- * Turns weighted segments into features. Counts are damped (1 + ln n) so that a word repeated ten
- * times is strong evidence, not ten times the evidence.
+ * The three blocks of a message's features, each a map from feature hash to (weighted) count:
+ * - lexical: words (stemmed English, Chinese words), words after a negator as their own feature,
+ *   and word pairs;
+ * - chars: character n-grams, 3 to 5 inside each English word (padded with a space at each end, as
+ *   scikit-learn's char_wb does) and 1 to 3 along each run of Chinese characters; they carry typos,
+ *   word forms and Chinese words the lexicon does not know;
+ * - style: shouting and runs of ! and ?.
  */
-export function extractFeatures(segments: readonly Segment[], cues: CueMatcher, keep: KeepFeature = keepAll): ExtractedFeatures {
-  const raw: FeatureVector = new Map();
-  const add = (name: string, value: number) => {
-    if (keep(name)) raw.set(name, (raw.get(name) ?? 0) + value);
-  };
-  const tokens: Token[] = [];
-  for (const segment of segments) tokenize(segment.text, segment.weight, tokens);
+export interface Blocks {
+  lexical: Map<number, number>;
+  chars: Map<number, number>;
+  style: Map<number, number>;
+}
 
-  let wordCount = 0;
-  let emphasised = 0;
-  let previousWord: TermNames | undefined;
-  const terms: Array<TermNames | undefined> = new Array(tokens.length);
-  for (let index = 0; index < tokens.length; index += 1) {
-    const token = tokens[index]!;
-    if (isTerm(token)) {
-      if (token.kind === 'word') wordCount += 1;
-      const names = namesOf(termOf(token));
-      terms[index] = names;
-      add(token.negated ? names.negatedUnigram : names.unigram, token.weight);
-      if (previousWord) add(pairName(previousWord, names), token.weight);
-      previousWord = names;
-      if (isEmphasis(token)) emphasised += 1;
-    } else {
-      previousWord = undefined;
-      if (token.kind === 'mark') add(`s:mark:${token.text}`, token.weight);
-    }
+export const BLOCK = { lexical: 0, chars: 1, style: 2 } as const;
+export type BlockId = (typeof BLOCK)[keyof typeof BLOCK];
+
+export const CHAR_MIN = 3;
+export const CHAR_MAX = 5;
+export const HAN_MIN = 1;
+export const HAN_MAX = 3;
+
+interface TermHashes {
+  term: string;
+  word: number;
+  negated: number;
+}
+
+// Terms repeat across messages; their hashes are kept, bounded so odd input cannot grow the cache forever.
+const TERM_LIMIT = 50_000;
+const termCache = new Map<string, TermHashes>();
+
+function hashesOf(term: string): TermHashes {
+  let hashes = termCache.get(term);
+  if (!hashes) {
+    hashes = { term, word: hashString(SEED.word, term), negated: hashString(SEED.negated, term) };
+    if (termCache.size < TERM_LIMIT) termCache.set(term, hashes);
   }
+  return hashes;
+}
 
-  const features = raw;
-  for (const [name, count] of raw) if (count > 1) features.set(name, 1 + Math.log(count));
+export const STYLE = {
+  shouting: hashString(SEED.style, 'shouting'),
+  caps: hashString(SEED.style, 'caps'),
+  mark: (mark: string) => hashString(SEED.style, `mark:${mark}`),
+} as const;
+const MARKS = new Map(['!', '?', '!!', '??', '?!'].map((mark) => [mark, STYLE.mark(mark)]));
 
-  const cueHits = cues.match(tokens.filter((token) => token.kind !== 'boundary'));
-  const cueWeight = new Map<string, number>();
-  for (const hit of cueHits) cueWeight.set(hit.typeId, (cueWeight.get(hit.typeId) ?? 0) + hit.weight);
-  for (const [typeId, weight] of cueWeight) features.set(`c:${typeId}`, weight <= 1 ? weight : 1 + Math.log(weight));
+export const isTerm = (token: Token) => token.kind === 'word' || token.kind === 'emoji' || token.kind === 'number';
+/** What a term token counts as: English words by their stem, Chinese words and emoji as written. */
+export const termOf = (token: Token) => (token.kind === 'word' && !token.han ? stem(token.text) : token.text);
 
-  if (emphasised > 0) features.set(emphasised >= 2 || emphasised / wordCount > 0.3 ? 's:shouting' : 's:caps', 1);
-  if (wordCount > 0) features.set(lengthBucket(wordCount), 1);
-  return { features, tokens, terms, cueHits, wordCount };
+/** A word that says nothing about a customer type on its own: evidence is counted without these. */
+export function isStopword(token: Token): boolean {
+  return token.han ? CHINESE_STOPWORDS.has(token.text) : STOPWORDS.has(token.text) || CHINESE_STOPWORDS.has(token.text);
 }
 
 /**
@@ -82,33 +72,96 @@ function isEmphasis(token: Token): boolean {
   return token.caps && (token.text.length >= 5 || STOPWORDS.has(token.text));
 }
 
-const isTerm = (token: Token) => token.kind === 'word' || token.kind === 'emoji' || token.kind === 'number';
-const termOf = (token: Token) => (token.kind === 'word' ? stem(token.text) : token.text);
+function add(map: Map<number, number>, key: number, amount: number): void {
+  map.set(key, (map.get(key) ?? 0) + amount);
+}
+
+/** Calls `visit` with the hash of each character n-gram of an English word, char_wb style. */
+export function forEachCharGram(word: string, visit: (hash: number) => void): void {
+  // ' ' + word + ' ', walked by index without building it.
+  const length = word.length + 2;
+  const at = (index: number) => (index === 0 || index === length - 1 ? 32 : word.charCodeAt(index - 1));
+  if (length <= CHAR_MIN) {
+    let hash = SEED.chars;
+    for (let index = 0; index < length; index += 1) hash = step(hash, at(index));
+    visit(finish(hash));
+    return;
+  }
+  for (let start = 0; start + CHAR_MIN <= length; start += 1) {
+    let hash = SEED.chars;
+    for (let n = 1; n <= CHAR_MAX && start + n <= length; n += 1) {
+      hash = step(hash, at(start + n - 1));
+      if (n >= CHAR_MIN) visit(finish(hash));
+    }
+  }
+}
+
+/** Calls `visit` with the hash of each character n-gram along a run of Chinese, with a mark at each end. */
+export function forEachHanGram(run: string, visit: (hash: number) => void): void {
+  const length = run.length + 2;
+  const at = (index: number) => (index === 0 || index === length - 1 ? 1 : run.charCodeAt(index - 1));
+  for (let start = 0; start < length; start += 1) {
+    let hash = SEED.han;
+    for (let n = 1; n <= HAN_MAX && start + n <= length; n += 1) {
+      hash = step(hash, at(start + n - 1));
+      // A lone end mark says nothing.
+      if (n >= HAN_MIN && !(n === 1 && (start === 0 || start === length - 1))) visit(finish(hash));
+    }
+  }
+}
+
+export function pairHash(first: TermHashes, second: TermHashes): number {
+  return combine(SEED.pair, first.word, second.word);
+}
+
+export interface Extracted {
+  blocks: Blocks;
+  tokens: Token[];
+}
 
 /**
- * How word and word-pair features were written in this message ("w:charg" → "charges"), for
- * explanations: one pass over the tokens for just the handful of features shown to the agent.
+ * Turns weighted segments into the three blocks. A token's count is its segment's weight, so
+ * quoted history counts less. Negated words count as their own feature ("not angry" is no anger).
  */
-export function surfacesOf(extracted: Pick<ExtractedFeatures, 'tokens' | 'terms'>, wanted: ReadonlySet<string>): Map<string, string> {
-  const { tokens, terms } = extracted;
-  const found = new Map<string, string>();
-  let previousNames: TermNames | undefined;
-  let previousText = '';
+export function extractFeatures(segments: readonly Segment[], lexicon: ChineseLexicon): Extracted {
+  const tokens: Token[] = [];
+  for (const segment of segments) tokenize(segment.text, segment.weight, tokens, { lexicon });
+  const lexical = new Map<number, number>();
+  const chars = new Map<number, number>();
+  const style = new Map<number, number>();
+  let previous: TermHashes | undefined;
+  let emphasised = 0;
+  let words = 0;
+  let run = '';
+  let runWeight = 1;
+  const flushRun = () => {
+    if (run === '') return;
+    forEachHanGram(run, (hash) => add(chars, hash, runWeight));
+    run = '';
+  };
   for (let index = 0; index < tokens.length; index += 1) {
-    if (found.size === wanted.size) break;
-    const names = terms[index];
-    if (!names) {
-      previousNames = undefined;
-      continue;
-    }
     const token = tokens[index]!;
-    if (!token.negated && wanted.has(names.unigram) && !found.has(names.unigram)) found.set(names.unigram, token.text);
-    if (previousNames) {
-      const pair = pairName(previousNames, names);
-      if (wanted.has(pair) && !found.has(pair)) found.set(pair, `${previousText} ${token.text}`);
+    if (!token.han || token.runStart) flushRun();
+    if (isTerm(token)) {
+      const hashes = hashesOf(termOf(token));
+      add(lexical, token.negated ? hashes.negated : hashes.word, token.weight);
+      if (previous) add(lexical, pairHash(previous, hashes), token.weight);
+      previous = hashes;
+      if (token.kind === 'word') {
+        words += 1;
+        if (token.han) {
+          run += token.text;
+          runWeight = token.weight;
+          // A stopword's letters say nothing its word does not, and stopwords are a third of all words.
+        } else if (!STOPWORDS.has(token.text)) forEachCharGram(token.text, (hash) => add(chars, hash, token.weight));
+        if (isEmphasis(token)) emphasised += 1;
+      }
+    } else {
+      previous = undefined;
+      if (token.kind === 'mark') add(style, MARKS.get(token.text) ?? STYLE.mark(token.text), token.weight);
     }
-    previousNames = names;
-    previousText = token.text;
   }
-  return found;
+  flushRun();
+  if (emphasised > 0) style.set(emphasised >= 2 || emphasised / Math.max(1, words) > 0.3 ? STYLE.shouting : STYLE.caps, 1);
+  return { blocks: { lexical, chars, style }, tokens };
 }

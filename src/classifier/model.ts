@@ -1,28 +1,43 @@
 import { mulberry32 } from '../random.js';
-import type { FeatureVector } from './features.js';
+import { BLOCK, type Blocks, type BlockId } from './features.js';
 
+/** A training document: its blocks, what it should predict, and how much it counts. */
 export interface TrainingDoc {
-  features: FeatureVector;
-  /** Probability the doc belongs to each class (sums to 1): a mixed example is 0.7 / 0.3. */
-  target: Float64Array;
+  blocks: Blocks;
+  /** The class, and optionally a second one it also shows (a mixed example: 70 / 30). */
+  label: number;
+  also?: number | undefined;
   weight: number;
 }
 
 export interface TrainingOptions {
+  /** SAGA's step as a multiple of 1 / 3L, the step its convergence proof allows. */
+  stepScale?: number;
+  /** Inverse strength of the L2 penalty, as scikit-learn's C: the loss is the mean cross-entropy plus ‖W‖² / (2·C·n). */
+  C: number;
   epochs: number;
-  learningRate: number;
-  l2: number;
   seed: number;
+  /** How much each block counts once L2-normalised: characters a little less than words. */
+  blockWeights: Readonly<Record<BlockId, number>>;
 }
 
-/** Features the model knows, in parallel arrays: name, row in the weight table, value. */
+export const DEFAULT_TRAINING: TrainingOptions = {
+  C: 5,
+  // Twice the proven step reaches in 10 epochs what the proven one does in 20 (measured in cross-validation).
+  epochs: 10,
+  stepScale: 2,
+  seed: 7,
+  blockWeights: { [BLOCK.lexical]: 1, [BLOCK.chars]: 0.5, [BLOCK.style]: 0.1 },
+};
+
+export const MIXED_EXAMPLE_SHARE = 0.3;
+
+/** A message's features that the model knows, as rows of its weight table and their values. */
 export interface KnownFeatures {
-  names: string[];
-  ids: Int32Array;
+  hashes: Int32Array;
+  rows: Int32Array;
   values: Float64Array;
 }
-
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 7 };
 
 function softmaxInPlace(values: Float64Array): void {
   let max = -Infinity;
@@ -35,120 +50,105 @@ function softmaxInPlace(values: Float64Array): void {
   for (let i = 0; i < values.length; i += 1) values[i]! /= sum;
 }
 
+const damp = (count: number) => (count <= 1 ? count : 1 + Math.log(count));
+
 /**
- * Multinomial logistic regression over sparse features, trained with AdaGrad. Linear, so every
- * decision splits into per-feature contributions an agent can read as "why".
+ * Multinomial logistic regression over TF-IDF features: each block's counts damped (1 + ln n),
+ * weighted by inverse document frequency and L2-normalised, as the classic strong text baseline
+ * does, then fitted to the regularised optimum by SAGA. Linear, so every decision splits into
+ * per-feature contributions an agent can read as "why".
  */
-export class SoftmaxModel {
-  /** Per feature, its largest absolute weight for any class: computed once, asked for every word. */
+export class LinearModel {
+  /** Per row, its largest absolute weight for any class: whether the feature is evidence at all. */
   private readonly strengths: Float64Array;
-  /** Per feature, its mean weight over the classes, the reference point for "pushed towards". */
+  /** Per row, its mean weight over the classes, the reference point for "pushed towards". */
   private readonly means: Float64Array;
 
   private constructor(
     readonly classCount: number,
-    private readonly featureIndex: Map<string, number>,
+    private readonly index: Map<number, number>,
+    private readonly idf: Float64Array,
+    private readonly blockOf: Uint8Array,
+    private readonly blockWeights: Readonly<Record<BlockId, number>>,
     private readonly weights: Float64Array,
     private readonly bias: Float64Array,
   ) {
-    this.strengths = new Float64Array(featureIndex.size);
-    this.means = new Float64Array(featureIndex.size);
-    for (let id = 0; id < featureIndex.size; id += 1) {
+    const rows = idf.length;
+    this.strengths = new Float64Array(rows);
+    this.means = new Float64Array(rows);
+    for (let row = 0; row < rows; row += 1) {
       let max = 0;
       let sum = 0;
       for (let c = 0; c < classCount; c += 1) {
-        const weight = weights[id * classCount + c]!;
+        const weight = weights[row * classCount + c]!;
         max = Math.max(max, Math.abs(weight));
         sum += weight;
       }
-      this.strengths[id] = max;
-      this.means[id] = sum / classCount;
+      this.strengths[row] = max;
+      this.means[row] = sum / classCount;
     }
   }
 
-  /** `docs` is read once; a generator keeps only the compact indexed form of each doc alive, not its map. */
-  static train(docs: Iterable<TrainingDoc>, classCount: number, options: TrainingOptions = DEFAULT_TRAINING): SoftmaxModel {
-    const featureIndex = new Map<string, number>();
-    const indexed = Array.from(docs, (doc) => {
-      const ids: number[] = [];
-      const values: number[] = [];
-      for (const [name, value] of doc.features) {
-        let id = featureIndex.get(name);
-        if (id === undefined) {
-          id = featureIndex.size;
-          featureIndex.set(name, id);
-        }
-        ids.push(id);
-        values.push(value);
-      }
-      return { ids: Int32Array.from(ids), values: Float64Array.from(values), target: doc.target, weight: doc.weight };
-    });
-    const C = classCount;
-    const weights = new Float64Array(featureIndex.size * C);
-    const gradSquares = new Float64Array(featureIndex.size * C).fill(1e-8);
-    const bias = new Float64Array(C);
-    const biasSquares = new Float64Array(C).fill(1e-8);
-    const probabilities = new Float64Array(C);
-    const random = mulberry32(options.seed);
-    const order = indexed.map((_, i) => i);
+  get featureCount(): number {
+    return this.idf.length;
+  }
 
-    for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-      for (let i = order.length - 1; i > 0; i -= 1) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
-      for (const docIndex of order) {
-        const doc = indexed[docIndex]!;
-        probabilities.set(bias);
-        for (let k = 0; k < doc.ids.length; k += 1) {
-          const base = doc.ids[k]! * C;
-          const value = doc.values[k]!;
-          for (let c = 0; c < C; c += 1) probabilities[c]! += weights[base + c]! * value;
-        }
-        softmaxInPlace(probabilities);
-        for (let c = 0; c < C; c += 1) {
-          const error = (probabilities[c]! - doc.target[c]!) * doc.weight;
-          // Once a class is confidently ruled out its gradient is negligible; skipping it halves training time.
-          if (Math.abs(error) < 1e-4) continue;
-          biasSquares[c]! += error * error;
-          bias[c]! -= (options.learningRate * error) / Math.sqrt(biasSquares[c]!);
-          for (let k = 0; k < doc.ids.length; k += 1) {
-            const at = doc.ids[k]! * C + c;
-            const gradient = error * doc.values[k]! + options.l2 * weights[at]!;
-            gradSquares[at]! += gradient * gradient;
-            weights[at]! -= (options.learningRate * gradient) / Math.sqrt(gradSquares[at]!);
+  static train(docs: readonly TrainingDoc[], classCount: number, options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
+    // Vocabulary and document frequencies over every training document.
+    const index = new Map<number, number>();
+    const df: number[] = [];
+    const blockOf: number[] = [];
+    for (const doc of docs) {
+      for (const block of [BLOCK.lexical, BLOCK.chars, BLOCK.style] as const) {
+        for (const hash of blockMap(doc.blocks, block).keys()) {
+          let row = index.get(hash);
+          if (row === undefined) {
+            row = index.size;
+            index.set(hash, row);
+            df.push(0);
+            blockOf.push(block);
           }
+          df[row]! += 1;
         }
       }
     }
-    return new SoftmaxModel(C, featureIndex, weights, bias);
+    const n = docs.length;
+    const idf = Float64Array.from(df, (count, row) => (blockOf[row] === BLOCK.style ? 1 : Math.log((1 + n) / (1 + count)) + 1));
+    const untrained = new LinearModel(classCount, index, idf, Uint8Array.from(blockOf), options.blockWeights, new Float64Array(0), new Float64Array(classCount));
+    const vectors = docs.map((doc) => untrained.vectorize(doc.blocks));
+    const { weights, bias } = saga(vectors, docs, index.size, classCount, options);
+    return new LinearModel(classCount, index, idf, Uint8Array.from(blockOf), options.blockWeights, weights, bias);
   }
 
-  /**
-   * The features the model knows, looked up once: predicting, explaining and finding a runner-up
-   * all walk the same list, and features it has never seen carry no evidence either way.
-   */
-  resolve(features: FeatureVector): KnownFeatures {
-    const names: string[] = new Array(features.size);
-    const ids = new Int32Array(features.size);
-    const values = new Float64Array(features.size);
+  /** The message's known features as weighted, normalised values; features the model never saw count for nothing. */
+  vectorize(blocks: Blocks): KnownFeatures {
+    const total = blocks.lexical.size + blocks.chars.size + blocks.style.size;
+    const hashes = new Int32Array(total);
+    const rows = new Int32Array(total);
+    const values = new Float64Array(total);
     let count = 0;
-    for (const [name, value] of features) {
-      const id = this.featureIndex.get(name);
-      if (id === undefined) continue;
-      names[count] = name;
-      ids[count] = id;
-      values[count] = value;
-      count += 1;
+    for (const block of [BLOCK.lexical, BLOCK.chars, BLOCK.style] as const) {
+      const first = count;
+      let norm = 0;
+      for (const [hash, raw] of blockMap(blocks, block)) {
+        const row = this.index.get(hash);
+        if (row === undefined) continue;
+        // Style is whether a mark or shouting is there, not how often: a hundred "!" are one raised voice.
+        const value = block === BLOCK.style ? Math.min(1, raw) : damp(raw) * this.idf[row]!;
+        hashes[count] = hash;
+        rows[count] = row;
+        values[count] = value;
+        norm += value * value;
+        count += 1;
+      }
+      // Style is a handful of flags: it is weighted, not normalised.
+      const scale = block === BLOCK.style ? this.blockWeights[block] : norm > 0 ? this.blockWeights[block] / Math.sqrt(norm) : 0;
+      for (let k = first; k < count; k += 1) values[k]! *= scale;
     }
-    names.length = count;
-    return { names, ids: ids.subarray(0, count), values: values.subarray(0, count) };
+    return { hashes: hashes.subarray(0, count), rows: rows.subarray(0, count), values: values.subarray(0, count) };
   }
 
-  /** Whether the model has a weight for this feature: anything else is not worth counting. */
-  readonly knows = (name: string): boolean => this.featureIndex.has(name);
-
-  /** A probability per class. */
+  /** A probability per class; `offsets` shift a class's score before the softmax. */
   predict(known: KnownFeatures, temperature = 1, offsets?: Float64Array): Float64Array {
     return this.score(known, temperature, -1, offsets);
   }
@@ -160,49 +160,41 @@ export class SoftmaxModel {
    */
   runnerUp(known: KnownFeatures, excluded: number, temperature = 1, offsets?: Float64Array): { index: number; probability: number } {
     const probabilities = this.score(known, temperature, excluded, offsets);
-    let index = excluded === 0 ? 1 : 0;
-    for (let c = 0; c < this.classCount; c += 1) if (c !== excluded && probabilities[c]! > probabilities[index]!) index = c;
-    return { index, probability: probabilities[index]! };
+    let best = excluded === 0 ? 1 : 0;
+    for (let c = 0; c < this.classCount; c += 1) if (c !== excluded && probabilities[c]! > probabilities[best]!) best = c;
+    return { index: best, probability: probabilities[best]! };
   }
 
-  /**
-   * How much each feature pushed towards `classIndex` rather than the average class,
-   * largest first; only features that pushed towards it.
-   */
-  contributions(known: KnownFeatures, classIndex: number, limit = 12): Array<{ name: string; amount: number }> {
+  /** How much each known feature pushed towards `classIndex` rather than the average class, by hash. */
+  contributions(known: KnownFeatures, classIndex: number): Map<number, number> {
     const C = this.classCount;
-    const result: Array<{ name: string; amount: number }> = [];
-    let floor = 0;
-    for (let k = 0; k < known.ids.length; k += 1) {
-      const id = known.ids[k]!;
-      const amount = (this.weights[id * C + classIndex]! - this.means[id]!) * known.values[k]!;
-      if (amount <= floor) continue;
-      result.push({ name: known.names[k]!, amount });
-      // Keep only the strongest `limit`: explanations need a handful, and sorting every feature of a long message is waste.
-      if (result.length > limit * 2) {
-        result.sort((a, b) => b.amount - a.amount).length = limit;
-        floor = result[limit - 1]!.amount;
-      }
+    const result = new Map<number, number>();
+    for (let k = 0; k < known.rows.length; k += 1) {
+      const row = known.rows[k]!;
+      result.set(known.hashes[k]!, (this.weights[row * C + classIndex]! - this.means[row]!) * known.values[k]!);
     }
-    return result.sort((a, b) => b.amount - a.amount).slice(0, limit);
+    return result;
   }
 
-  /** The largest weight the k-th known feature has for any class: whether it is evidence at all. */
-  strength(known: KnownFeatures, k: number): number {
-    return this.strengths[known.ids[k]!]!;
+  /** Whether the model has a weight for this feature hash. */
+  knows(hash: number): boolean {
+    return this.index.has(hash);
   }
 
-  /**
-   * Softmax of the scores; with `excluded` ≥ 0, without that class and without the features that
-   * favour it. `offsets` shift a class's score up or down before the softmax.
-   */
+  /** The largest weight a feature has for any class, 0 for one the model never saw. */
+  strengthOf(hash: number): number {
+    const row = this.index.get(hash);
+    return row === undefined ? 0 : this.strengths[row]!;
+  }
+
   private score(known: KnownFeatures, temperature: number, excluded: number, offsets?: Float64Array): Float64Array {
     const C = this.classCount;
     const scores = new Float64Array(this.bias);
     if (offsets) for (let c = 0; c < C; c += 1) scores[c]! += offsets[c]!;
-    for (let k = 0; k < known.ids.length; k += 1) {
-      const base = known.ids[k]! * C;
-      if (excluded >= 0 && this.weights[base + excluded]! > this.means[known.ids[k]!]!) continue;
+    for (let k = 0; k < known.rows.length; k += 1) {
+      const row = known.rows[k]!;
+      const base = row * C;
+      if (excluded >= 0 && this.weights[base + excluded]! > this.means[row]!) continue;
       const value = known.values[k]!;
       for (let c = 0; c < C; c += 1) scores[c]! += this.weights[base + c]! * value;
     }
@@ -211,4 +203,139 @@ export class SoftmaxModel {
     softmaxInPlace(scores);
     return scores;
   }
+}
+
+function blockMap(blocks: Blocks, block: BlockId): Map<number, number> {
+  return block === BLOCK.lexical ? blocks.lexical : block === BLOCK.chars ? blocks.chars : blocks.style;
+}
+
+/**
+ * SAGA (Defazio et al., 2014) for the L2-regularised multinomial loss: each step uses one document's
+ * fresh gradient against the stored one, plus the average of all stored gradients, so it converges
+ * like full-batch descent at the cost of a stochastic step. Features a step does not touch are
+ * brought up to date only when next touched, in closed form, so an epoch costs what the documents'
+ * features cost, not the size of the weight table.
+ */
+const DECAY_TABLE = 1 << 14;
+/** A gradient change below this is left out of a step: it would move no weight by a measurable amount. */
+const MOVED = 1e-6;
+
+/** What SAGA needs of a document: its sparse vector, its classes and its weight. */
+export interface SparseVector {
+  rows: Int32Array;
+  values: Float64Array;
+}
+export type Labelled = Pick<TrainingDoc, 'label' | 'also' | 'weight'>;
+
+export function saga(
+  vectors: readonly SparseVector[],
+  docs: readonly Labelled[],
+  featureCount: number,
+  classCount: number,
+  options: Pick<TrainingOptions, 'C' | 'epochs' | 'seed'> & { stepScale?: number },
+): { weights: Float64Array; bias: Float64Array } {
+  const K = classCount;
+  const K2 = 2 * K;
+  const n = vectors.length;
+  const lambda = 1 / (options.C * n);
+  const perLambda = options.C * n;
+  const perDoc = 1 / n;
+  // Per feature, its K weights and then the K averaged gradients, side by side: a step touches both.
+  const table = new Float64Array(featureCount * K2);
+  const bias = new Float64Array(K);
+  const biasAverage = new Float64Array(K);
+  const stored = new Float64Array(n * K);
+  const updatedAt = new Int32Array(featureCount);
+  let largest = 0;
+  for (let d = 0; d < n; d += 1) {
+    let norm = 1;
+    for (const value of vectors[d]!.values) norm += value * value;
+    largest = Math.max(largest, norm * docs[d]!.weight);
+  }
+  // 1 / (3L) is the step the convergence proof allows; L bounds the curvature of one document's loss.
+  const eta = (options.stepScale ?? 1) / (3 * (0.5 * largest + lambda));
+  const logDecay = Math.log(1 - eta * lambda);
+  // (1 - ηλ)^k for the short gaps that are nearly all of them; Math.exp only for longer ones.
+  const powers = new Float64Array(DECAY_TABLE);
+  for (let k = 0; k < DECAY_TABLE; k += 1) powers[k] = Math.exp(k * logDecay);
+  const random = mulberry32(options.seed);
+  const p = new Float64Array(K);
+  const active = new Int32Array(K);
+  const delta = new Float64Array(K);
+  const targets = docs.map((doc) => {
+    const target = new Float64Array(K);
+    if (doc.also === undefined) target[doc.label] = 1;
+    else {
+      target[doc.label] = 1 - MIXED_EXAMPLE_SHARE;
+      target[doc.also] = MIXED_EXAMPLE_SHARE;
+    }
+    return target;
+  });
+  let t = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (let iteration = 0; iteration < n; iteration += 1) {
+      const d = Math.floor(random() * n);
+      const { rows, values } = vectors[d]!;
+      const weight = docs[d]!.weight;
+      const target = targets[d]!;
+      p.set(bias);
+      for (let k = 0; k < rows.length; k += 1) {
+        const row = rows[k]!;
+        const base = row * K2;
+        // Bring the row up to date: `steps` updates of w ← (1 − ηλ)·w − η·average, in closed form.
+        const steps = t - updatedAt[row]!;
+        if (steps > 0) {
+          updatedAt[row] = t;
+          const decay = steps < DECAY_TABLE ? powers[steps]! : Math.exp(steps * logDecay);
+          for (let c = 0; c < K; c += 1) {
+            const fixed = table[base + K + c]! * perLambda;
+            table[base + c] = (table[base + c]! + fixed) * decay - fixed;
+          }
+        }
+        const value = values[k]!;
+        for (let c = 0; c < K; c += 1) p[c]! += table[base + c]! * value;
+      }
+      softmaxInPlace(p);
+      const at = d * K;
+      // Only the classes whose gradient moved: once a document is learned, that is one or two of nineteen.
+      let moved = 0;
+      for (let c = 0; c < K; c += 1) {
+        const gradient = (p[c]! - target[c]!) * weight;
+        const change = gradient - stored[at + c]!;
+        stored[at + c] = gradient;
+        if (change > MOVED || change < -MOVED) {
+          active[moved] = c;
+          delta[moved] = change;
+          moved += 1;
+        }
+        p[c] = change;
+      }
+      for (let k = 0; k < rows.length; k += 1) {
+        const base = rows[k]! * K2;
+        const value = values[k]!;
+        for (let m = 0; m < moved; m += 1) {
+          const c = active[m]!;
+          const change = value * delta[m]!;
+          table[base + c]! -= eta * change;
+          table[base + K + c]! += change * perDoc;
+        }
+      }
+      for (let c = 0; c < K; c += 1) {
+        bias[c]! -= eta * (p[c]! + biasAverage[c]!);
+        biasAverage[c]! += p[c]! * perDoc;
+      }
+      t += 1;
+    }
+  }
+  const weights = new Float64Array(featureCount * K);
+  for (let row = 0; row < featureCount; row += 1) {
+    const base = row * K2;
+    const steps = t - updatedAt[row]!;
+    const decay = Math.exp(steps * logDecay);
+    for (let c = 0; c < K; c += 1) {
+      const fixed = table[base + K + c]! / lambda;
+      weights[row * K + c] = steps > 0 ? (table[base + c]! + fixed) * decay - fixed : table[base + c]!;
+    }
+  }
+  return { weights, bias };
 }

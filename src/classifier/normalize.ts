@@ -1,4 +1,5 @@
 import { EMAIL_ADDRESS } from '../personal-data.js';
+import { toSimplified } from './traditional.js';
 
 /** A piece of the message and how much it counts: quoted history counts less than what the customer just wrote. */
 export interface Segment {
@@ -75,6 +76,27 @@ export function splitSegments(text: string): Segment[] {
   return segments;
 }
 
+/** Chinese punctuation that ends a phrase or asks, as its ASCII twin does; brackets are only decoration. */
+const CJK_PUNCTUATION: Record<string, string> = {
+  '\u3000': ' ', '。': '.', '、': ',', '「': ' ', '」': ' ', '『': ' ', '』': ' ', '【': ' ', '】': ' ', '〔': ' ', '〕': ' ',
+  '《': ' ', '》': ' ', '〈': ' ', '〉': ' ', '“': '"', '”': '"', '…': '.',
+};
+const WIDE = /[\uff01-\uff5e\u3000-\u3011\u2026\u201c\u201d]/g;
+
+/**
+ * Full-width letters, digits and marks as their ASCII forms (！→!, ？→?, ，→,, ＡＢＣ→ABC), Chinese
+ * full stops and brackets as what they do, and Traditional characters as Simplified: the rest of the
+ * classifier then reads one alphabet of punctuation and one script.
+ */
+export function foldChinese(text: string): string {
+  const folded = text.replace(WIDE, (char) => {
+    const code = char.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    return CJK_PUNCTUATION[char] ?? char;
+  });
+  return toSimplified(folded);
+}
+
 /** Makes any string safe to tokenize: no control characters, no broken surrogate halves, no markup. */
 export function cleanText(raw: string): string {
   // Each pass copies the text, so passes that cannot match are skipped; this is the hot path.
@@ -83,5 +105,6 @@ export function cleanText(raw: string): string {
   if (text.includes('<') || text.includes('&')) text = stripSlackMarkup(text);
   if (/https?:|www\./i.test(text)) text = text.replace(URL, ' ');
   if (text.includes('@')) text = text.replace(EMAIL_ADDRESS, ' ');
+  if (/[\u2014-\uffff]/.test(text)) text = foldChinese(text);
   return text.replace(/[ \t]{2,}|\t/g, ' ');
 }

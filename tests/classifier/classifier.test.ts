@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Classifier, type Classification } from '../../src/classifier/classifier.js';
 import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
+import { typeDefinitions } from '../../src/playbooks/training.js';
 
 let playbooks: PlaybookSet;
 let classifier: Classifier;
 beforeAll(() => {
   playbooks = loadPlaybooks().set;
-  classifier = Classifier.train(playbooks.all);
+  classifier = Classifier.train(typeDefinitions(playbooks.all));
 });
 
 const scoreOf = (result: Classification, type: string) => result.ranked.find((entry) => entry.type === type)!.score;
@@ -31,7 +32,7 @@ describe('classify: answers', () => {
   });
 
   it('is deterministic: the same playbooks train the same model', () => {
-    const again = Classifier.train(playbooks.all);
+    const again = Classifier.train(typeDefinitions(playbooks.all));
     for (const text of ['Is there a coupon for first orders?', 'I am so confused by this invoice', 'asdf']) {
       expect(again.classify(text)).toEqual(classifier.classify(text));
     }
@@ -159,7 +160,15 @@ describe('classify: abstains instead of guessing', () => {
     ['emoji with skin tones, flags and punctuation', '👍🏽🇬🇧!!! 👨‍👩‍👧 ...', 'emoji'],
     ['a Java stack trace', 'java.lang.NullPointerException: x\n\tat com.acme.Foo.bar(Foo.java:42)\n\tat com.acme.Main.main(Main.java:7)', 'code'],
     ['a Python traceback', 'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\nValueError: bad', 'code'],
-    ['Chinese', '你好，我的订单三个星期了还没有到，请帮我查一下。', 'language'],
+    ['Japanese', '注文した商品が三週間たってもまだ届きません。確認してください。', 'language'],
+    ['Russian', 'Здравствуйте, мой заказ не пришёл уже три недели, проверьте пожалуйста.', 'language'],
+    ['在吗 (a shop-chat opener)', '在吗', 'no-signal'],
+    ['你好', '你好', 'no-signal'],
+    ['亲', '亲', 'no-signal'],
+    ['好的', '好的', 'no-signal'],
+    ['嗯嗯', '嗯嗯', 'no-signal'],
+    ['a full-width question mark alone', '？', 'no-signal'],
+    ['在吗 with a greeting', '亲，在吗？你好', 'no-signal'],
     ['Spanish', 'Hola, quiero cancelar mi pedido porque llegó tarde y está roto, gracias', 'language'],
     ['binary', String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 7) % 32)), 'binary'],
   ])('%s', (_name, text, reason) => {
