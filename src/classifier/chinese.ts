@@ -7,6 +7,8 @@
  * apart into single characters, and the character n-grams still see it whole.
  */
 
+import { finish, FNV_OFFSET, hashString, step } from './hash.js';
+
 export const HAN = /\p{Script=Han}/u;
 
 export function isHanCode(code: number): boolean {
@@ -18,6 +20,10 @@ const MAX_WORD = 6;
 
 export class ChineseLexicon {
   private readonly words = new Set<string>();
+  /** The words' hashes: a candidate is cut out as a string only when its hash is one of them. */
+  private readonly hashes = new Set<number>();
+  /** Per first character, the longest word starting with it: most characters start none. */
+  private readonly longestFrom = new Map<number, number>();
   private longest = 1;
 
   static empty(): ChineseLexicon {
@@ -44,6 +50,8 @@ export class ChineseLexicon {
     if (word.length < 2 || word.length > MAX_WORD) return;
     for (let index = 0; index < word.length; index += 1) if (!isHanCode(word.charCodeAt(index))) return;
     this.words.add(word);
+    this.hashes.add(hashString(FNV_OFFSET, word));
+    this.longestFrom.set(word.charCodeAt(0), Math.max(this.longestFrom.get(word.charCodeAt(0)) ?? 0, word.length));
     this.longest = Math.max(this.longest, word.length);
   }
 
@@ -52,10 +60,20 @@ export class ChineseLexicon {
     let at = 0;
     while (at < run.length) {
       let length = 1;
-      for (let candidate = Math.min(this.longest, run.length - at); candidate >= 2; candidate -= 1) {
-        if (this.words.has(run.slice(at, at + candidate))) {
-          length = candidate;
-          break;
+      const most = Math.min(this.longestFrom.get(run.charCodeAt(at)) ?? 0, run.length - at);
+      if (most >= 2) {
+        // Hashes of the candidates starting here, shortest first; then the longest that is a word.
+        let hash = step(FNV_OFFSET, run.charCodeAt(at));
+        let candidates = 0;
+        for (let candidate = 2; candidate <= most; candidate += 1) {
+          hash = step(hash, run.charCodeAt(at + candidate - 1));
+          if (this.hashes.has(finish(hash))) candidates |= 1 << candidate;
+        }
+        for (let candidate = most; candidate >= 2 && candidates !== 0; candidate -= 1) {
+          if ((candidates & (1 << candidate)) !== 0 && this.words.has(run.slice(at, at + candidate))) {
+            length = candidate;
+            break;
+          }
         }
       }
       out.push([at, at + length]);

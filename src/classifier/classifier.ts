@@ -4,7 +4,7 @@ import { ChineseLexicon } from './chinese.js';
 import { ChineseCueMatcher, isChineseCue } from './chinese-cues.js';
 import { CueMatcher, type CueHit } from './cues.js';
 import { explain } from './explain.js';
-import { extractFeatures, isStopword, termOf, type Blocks } from './features.js';
+import { extractFeatures, extractInto, isStopword, termOf, type Blocks } from './features.js';
 import { hashString, SEED } from './hash.js';
 import { detectLanguage } from './language.js';
 import { DEFAULT_TRAINING, LinearModel, type KnownFeatures, type TrainingDoc, type TrainingOptions } from './model.js';
@@ -149,7 +149,8 @@ export class Classifier {
     if (isOnlyEmoji(cleaned)) return this.abstain(lang, 'emoji', truncated);
     if (looksLikeCode(cleaned)) return this.abstain(lang, 'code', truncated);
 
-    const { blocks, tokens } = extractFeatures(splitSegments(cleaned), this.lexicon);
+    const tokens = extractInto(splitSegments(cleaned), this.lexicon, this.model.begin());
+    const known = this.model.end();
     const cueHits = this.findCues(tokens);
     if (lang === 'en' && cueHits.length === 0) {
       const words: string[] = [];
@@ -157,7 +158,6 @@ export class Classifier {
       if (looksNonEnglish(cleaned, words)) return this.abstain(lang, 'language', truncated);
     }
 
-    const known = this.model.vectorize(blocks);
     const offsets = this.cueOffsets(cueHits);
     const ranked = this.rank(known, offsets);
     if (cueHits.length === 0 && this.evidence(tokens) < 2) return this.abstain(lang, 'no-signal', truncated, ranked);
@@ -167,20 +167,23 @@ export class Classifier {
     if (top.score < this.options.minConfidence && !topHasCue) return this.abstain(lang, 'unsure', truncated, ranked);
 
     const topIndex = this.typeIds.indexOf(top.type);
-    const cues = explain(top.type, cueHits, tokens, this.model.contributions(known, topIndex));
+    const cues = explain(top.type, cueHits, tokens, this.model.tokenContributions(tokens.length, topIndex), (hash) => this.model.contributionOf(hash, topIndex));
     // A second type counts when, without the top type's evidence, the rest of the message clearly
     // points to it and carries its own cue words.
-    const runnerUp = this.model.runnerUp(known, topIndex, this.options.temperature, offsets);
-    const secondType = this.typeIds[runnerUp.index]!;
-    const secondary =
-      runnerUp.probability >= SECONDARY_MIN_EVIDENCE && cueHits.some((hit) => hit.typeId === secondType)
-        ? ranked.find((entry) => entry.type === secondType)!
-        : null;
+    let secondary: RankedType | null = null;
+    // Only a type with a cue of its own can be named second, so without one there is nothing to weigh.
+    if (cueHits.some((hit) => hit.typeId !== top.type)) {
+      const runnerUp = this.model.runnerUp(known, topIndex, this.options.temperature, offsets);
+      const secondType = this.typeIds[runnerUp.index]!;
+      if (runnerUp.probability >= SECONDARY_MIN_EVIDENCE && cueHits.some((hit) => hit.typeId === secondType)) {
+        secondary = ranked.find((entry) => entry.type === secondType)!;
+      }
+    }
     return { type: top.type, confidence: top.score, ranked, cues, secondary, abstain: null, truncated, lang };
   }
 
   private findCues(tokens: readonly Token[]): CueHit[] {
-    const english = this.englishCues.match(tokens.filter((token) => token.kind !== 'boundary'));
+    const english = this.englishCues.match(tokens.filter((token) => token.kind !== 'boundary' && !token.han));
     const chinese = this.chineseCues.match(tokens);
     return chinese.length === 0 ? english : [...english, ...chinese];
   }

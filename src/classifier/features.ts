@@ -11,7 +11,7 @@ import { tokenize, type Token } from './tokenize.js';
  * - lexical: words (stemmed English, Chinese words), words after a negator as their own feature,
  *   and word pairs;
  * - chars: character n-grams, 3 to 5 inside each English word (padded with a space at each end, as
- *   scikit-learn's char_wb does) and 1 to 3 along each run of Chinese characters; they carry typos,
+ *   scikit-learn's char_wb does) and 1 and 2 along each run of Chinese characters; they carry typos,
  *   word forms and Chinese words the lexicon does not know;
  * - style: shouting and runs of ! and ?.
  */
@@ -27,7 +27,7 @@ export type BlockId = (typeof BLOCK)[keyof typeof BLOCK];
 export const CHAR_MIN = 3;
 export const CHAR_MAX = 5;
 export const HAN_MIN = 1;
-export const HAN_MAX = 3;
+export const HAN_MAX = 2;
 
 interface TermHashes {
   term: string;
@@ -96,8 +96,11 @@ export function forEachCharGram(word: string, visit: (hash: number) => void): vo
   }
 }
 
-/** Calls `visit` with the hash of each character n-gram along a run of Chinese, with a mark at each end. */
-export function forEachHanGram(run: string, visit: (hash: number) => void): void {
+/**
+ * Calls `visit` with the hash of each character n-gram along a run of Chinese, with a mark at each
+ * end, and the index in `run` of the n-gram's first character.
+ */
+export function forEachHanGram(run: string, visit: (hash: number, at: number) => void): void {
   const length = run.length + 2;
   const at = (index: number) => (index === 0 || index === length - 1 ? 1 : run.charCodeAt(index - 1));
   for (let start = 0; start < length; start += 1) {
@@ -105,7 +108,7 @@ export function forEachHanGram(run: string, visit: (hash: number) => void): void
     for (let n = 1; n <= HAN_MAX && start + n <= length; n += 1) {
       hash = step(hash, at(start + n - 1));
       // A lone end mark says nothing.
-      if (n >= HAN_MIN && !(n === 1 && (start === 0 || start === length - 1))) visit(finish(hash));
+      if (n >= HAN_MIN && !(n === 1 && (start === 0 || start === length - 1))) visit(finish(hash), Math.min(run.length - 1, Math.max(0, start - 1)));
     }
   }
 }
@@ -119,49 +122,74 @@ export interface Extracted {
   tokens: Token[];
 }
 
-/**
- * Turns weighted segments into the three blocks. A token's count is its segment's weight, so
- * quoted history counts less. Negated words count as their own feature ("not angry" is no anger).
- */
+/** Where features go: maps while learning, the model's own rows while classifying. */
+export interface FeatureSink {
+  add(block: BlockId, hash: number, amount: number): void;
+  /** The token the features now arriving come from (-1: the message as a whole), for explaining. */
+  token: number;
+}
+
+/** Features as three maps, for training, where there is no vocabulary yet. */
 export function extractFeatures(segments: readonly Segment[], lexicon: ChineseLexicon): Extracted {
+  const blocks: Blocks = { lexical: new Map(), chars: new Map(), style: new Map() };
+  const maps = [blocks.lexical, blocks.chars, blocks.style] as const;
+  const tokens = extractInto(segments, lexicon, { add: (block, hash, amount) => add(maps[block], hash, amount), token: -1 });
+  return { blocks, tokens };
+}
+
+/**
+ * Turns weighted segments into features of the three blocks, handed to `sink`. A token's count is
+ * its segment's weight, so quoted history counts less. Negated words count as their own feature
+ * ("not angry" is no anger).
+ */
+export function extractInto(segments: readonly Segment[], lexicon: ChineseLexicon, sink: FeatureSink): Token[] {
   const tokens: Token[] = [];
   for (const segment of segments) tokenize(segment.text, segment.weight, tokens, { lexicon });
-  const lexical = new Map<number, number>();
-  const chars = new Map<number, number>();
-  const style = new Map<number, number>();
+  const LEXICAL = BLOCK.lexical;
+  const CHARS = BLOCK.chars;
   let previous: TermHashes | undefined;
   let emphasised = 0;
   let words = 0;
   let run = '';
   let runWeight = 1;
+  // For each character of the run, the token it belongs to.
+  const owners: number[] = [];
   const flushRun = () => {
     if (run === '') return;
-    forEachHanGram(run, (hash) => add(chars, hash, runWeight));
+    forEachHanGram(run, (hash, at) => {
+      sink.token = owners[at]!;
+      sink.add(CHARS, hash, runWeight);
+    });
     run = '';
+    owners.length = 0;
   };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
     if (!token.han || token.runStart) flushRun();
     if (isTerm(token)) {
+      sink.token = index;
       const hashes = hashesOf(termOf(token));
-      add(lexical, token.negated ? hashes.negated : hashes.word, token.weight);
-      if (previous) add(lexical, pairHash(previous, hashes), token.weight);
+      sink.add(LEXICAL, token.negated ? hashes.negated : hashes.word, token.weight);
+      if (previous) sink.add(LEXICAL, pairHash(previous, hashes), token.weight);
       previous = hashes;
       if (token.kind === 'word') {
         words += 1;
         if (token.han) {
           run += token.text;
           runWeight = token.weight;
+          for (let k = 0; k < token.text.length; k += 1) owners.push(index);
           // A stopword's letters say nothing its word does not, and stopwords are a third of all words.
-        } else if (!STOPWORDS.has(token.text)) forEachCharGram(token.text, (hash) => add(chars, hash, token.weight));
+        } else if (!STOPWORDS.has(token.text)) forEachCharGram(token.text, (hash) => sink.add(CHARS, hash, token.weight));
         if (isEmphasis(token)) emphasised += 1;
       }
     } else {
       previous = undefined;
-      if (token.kind === 'mark') add(style, MARKS.get(token.text) ?? STYLE.mark(token.text), token.weight);
+      sink.token = -1;
+      if (token.kind === 'mark') sink.add(BLOCK.style, MARKS.get(token.text) ?? STYLE.mark(token.text), token.weight);
     }
   }
   flushRun();
-  if (emphasised > 0) style.set(emphasised >= 2 || emphasised / Math.max(1, words) > 0.3 ? STYLE.shouting : STYLE.caps, 1);
-  return { blocks: { lexical, chars, style }, tokens };
+  sink.token = -1;
+  if (emphasised > 0) sink.add(BLOCK.style, emphasised >= 2 || emphasised / Math.max(1, words) > 0.3 ? STYLE.shouting : STYLE.caps, 1);
+  return tokens;
 }

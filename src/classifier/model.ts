@@ -1,5 +1,6 @@
 import { mulberry32 } from '../random.js';
-import { BLOCK, type Blocks, type BlockId } from './features.js';
+import { BLOCK, type Blocks, type BlockId, type FeatureSink } from './features.js';
+import { IntTable } from './int-table.js';
 
 /** A training document: its blocks, what it should predict, and how much it counts. */
 export interface TrainingDoc {
@@ -34,7 +35,6 @@ export const MIXED_EXAMPLE_SHARE = 0.3;
 
 /** A message's features that the model knows, as rows of its weight table and their values. */
 export interface KnownFeatures {
-  hashes: Int32Array;
   rows: Int32Array;
   values: Float64Array;
 }
@@ -61,19 +61,37 @@ const damp = (count: number) => (count <= 1 ? count : 1 + Math.log(count));
 export class LinearModel {
   /** Per row, its largest absolute weight for any class: whether the feature is evidence at all. */
   private readonly strengths: Float64Array;
+  private readonly weights: Float32Array;
   /** Per row, its mean weight over the classes, the reference point for "pushed towards". */
   private readonly means: Float64Array;
+  /**
+   * The message being classified, by row: its counts while features arrive, then its final values.
+   * Reused from message to message (a classification runs start to end without yielding), so a
+   * long message allocates nothing per feature.
+   */
+  private readonly counts: Float64Array;
+  private readonly rowValues: Float64Array;
+  /** Per row of the message, the token that first produced it: what a feature is shown as. */
+  private readonly firstToken: Int32Array;
+  private touched = new Int32Array(1024);
+  private touchedCount = 0;
+  private lastRows: Int32Array = new Int32Array(0);
 
   private constructor(
     readonly classCount: number,
-    private readonly index: Map<number, number>,
+    private readonly index: IntTable,
     private readonly idf: Float64Array,
     private readonly blockOf: Uint8Array,
     private readonly blockWeights: Readonly<Record<BlockId, number>>,
-    private readonly weights: Float64Array,
+    weights: Float64Array,
     private readonly bias: Float64Array,
   ) {
+    // Single precision is plenty to classify with, and halves the memory each message reads.
+    this.weights = Float32Array.from(weights);
     const rows = idf.length;
+    this.counts = new Float64Array(rows);
+    this.rowValues = new Float64Array(rows);
+    this.firstToken = new Int32Array(rows);
     this.strengths = new Float64Array(rows);
     this.means = new Float64Array(rows);
     for (let row = 0; row < rows; row += 1) {
@@ -95,22 +113,23 @@ export class LinearModel {
 
   static train(docs: readonly TrainingDoc[], classCount: number, options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
     // Vocabulary and document frequencies over every training document.
-    const index = new Map<number, number>();
-    const df: number[] = [];
-    const blockOf: number[] = [];
+    const found = new Map<number, number>();
+    const blockOfHash = new Map<number, BlockId>();
     for (const doc of docs) {
       for (const block of [BLOCK.lexical, BLOCK.chars, BLOCK.style] as const) {
         for (const hash of blockMap(doc.blocks, block).keys()) {
-          let row = index.get(hash);
-          if (row === undefined) {
-            row = index.size;
-            index.set(hash, row);
-            df.push(0);
-            blockOf.push(block);
-          }
-          df[row]! += 1;
+          found.set(hash, (found.get(hash) ?? 0) + 1);
+          blockOfHash.set(hash, block);
         }
       }
+    }
+    const index = new IntTable(found.size);
+    const df: number[] = [];
+    const blockOf: number[] = [];
+    for (const [hash, count] of found) {
+      index.intern(hash);
+      df.push(count);
+      blockOf.push(blockOfHash.get(hash)!);
     }
     const n = docs.length;
     const idf = Float64Array.from(df, (count, row) => (blockOf[row] === BLOCK.style ? 1 : Math.log((1 + n) / (1 + count)) + 1));
@@ -120,32 +139,68 @@ export class LinearModel {
     return new LinearModel(classCount, index, idf, Uint8Array.from(blockOf), options.blockWeights, weights, bias);
   }
 
-  /** The message's known features as weighted, normalised values; features the model never saw count for nothing. */
+  /** A training document's known features as weighted, normalised values. */
   vectorize(blocks: Blocks): KnownFeatures {
-    const total = blocks.lexical.size + blocks.chars.size + blocks.style.size;
-    const hashes = new Int32Array(total);
-    const rows = new Int32Array(total);
-    const values = new Float64Array(total);
-    let count = 0;
-    for (const block of [BLOCK.lexical, BLOCK.chars, BLOCK.style] as const) {
-      const first = count;
-      let norm = 0;
-      for (const [hash, raw] of blockMap(blocks, block)) {
-        const row = this.index.get(hash);
-        if (row === undefined) continue;
-        // Style is whether a mark or shouting is there, not how often: a hundred "!" are one raised voice.
-        const value = block === BLOCK.style ? Math.min(1, raw) : damp(raw) * this.idf[row]!;
-        hashes[count] = hash;
-        rows[count] = row;
-        values[count] = value;
-        norm += value * value;
-        count += 1;
+    const sink = this.begin();
+    for (const block of [BLOCK.lexical, BLOCK.chars, BLOCK.style] as const) for (const [hash, count] of blockMap(blocks, block)) sink.add(block, hash, count);
+    const known = this.end();
+    // A copy: the scratch arrays belong to the next message.
+    return { rows: Int32Array.from(known.rows), values: Float64Array.from(known.values) };
+  }
+
+  /** Starts a message: features handed to the returned sink are counted by row; features the model never saw count for nothing. */
+  begin(): FeatureSink {
+    for (const row of this.lastRows) this.rowValues[row] = 0;
+    this.touchedCount = 0;
+    return this.sink;
+  }
+
+  private readonly sink: FeatureSink = {
+    token: -1,
+    add: (_block, hash, amount) => {
+      const row = this.index.get(hash);
+      if (row < 0) return;
+      if (this.counts[row] === 0) {
+        this.firstToken[row] = this.sink.token;
+        if (this.touchedCount === this.touched.length) {
+          const larger = new Int32Array(this.touched.length * 2);
+          larger.set(this.touched);
+          this.touched = larger;
+        }
+        this.touched[this.touchedCount] = row;
+        this.touchedCount += 1;
       }
-      // Style is a handful of flags: it is weighted, not normalised.
-      const scale = block === BLOCK.style ? this.blockWeights[block] : norm > 0 ? this.blockWeights[block] / Math.sqrt(norm) : 0;
-      for (let k = first; k < count; k += 1) values[k]! *= scale;
+      this.counts[row]! += amount;
+    },
+  };
+
+  /**
+   * Ends the message: counts damped (1 + ln n) and weighted by idf, each block L2-normalised and
+   * weighted. The result, and `valueOf`, are valid until the next `begin`.
+   */
+  end(): KnownFeatures {
+    const rows = this.touched.subarray(0, this.touchedCount);
+    const norms = [0, 0, 0];
+    for (const row of rows) {
+      const count = this.counts[row]!;
+      this.counts[row] = 0;
+      // Style is whether a mark or shouting is there, not how often: a hundred "!" are one raised voice.
+      const value = this.blockOf[row] === BLOCK.style ? Math.min(1, count) : damp(count) * this.idf[row]!;
+      this.rowValues[row] = value;
+      norms[this.blockOf[row]!]! += value * value;
     }
-    return { hashes: hashes.subarray(0, count), rows: rows.subarray(0, count), values: values.subarray(0, count) };
+    // Style is a handful of flags: it is weighted, not normalised.
+    const scales = norms.map((norm, block) =>
+      block === BLOCK.style ? this.blockWeights[block as BlockId] : norm > 0 ? this.blockWeights[block as BlockId] / Math.sqrt(norm) : 0,
+    );
+    const values = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k += 1) {
+      const row = rows[k]!;
+      values[k] = this.rowValues[row]! * scales[this.blockOf[row]!]!;
+      this.rowValues[row] = values[k]!;
+    }
+    this.lastRows = rows;
+    return { rows, values };
   }
 
   /** A probability per class; `offsets` shift a class's score before the softmax. */
@@ -165,26 +220,37 @@ export class LinearModel {
     return { index: best, probability: probabilities[best]! };
   }
 
-  /** How much each known feature pushed towards `classIndex` rather than the average class, by hash. */
-  contributions(known: KnownFeatures, classIndex: number): Map<number, number> {
+  /**
+   * How much each token of the message last ended pushed towards `classIndex` rather than the
+   * average class, through every feature it produced first; features of the message as a whole
+   * (shouting, marks) are left to `contributionOf`.
+   */
+  tokenContributions(tokenCount: number, classIndex: number): Float64Array {
+    const scores = new Float64Array(tokenCount);
     const C = this.classCount;
-    const result = new Map<number, number>();
-    for (let k = 0; k < known.rows.length; k += 1) {
-      const row = known.rows[k]!;
-      result.set(known.hashes[k]!, (this.weights[row * C + classIndex]! - this.means[row]!) * known.values[k]!);
+    for (const row of this.lastRows) {
+      const token = this.firstToken[row]!;
+      if (token < 0 || token >= tokenCount) continue;
+      scores[token]! += (this.weights[row * C + classIndex]! - this.means[row]!) * this.rowValues[row]!;
     }
-    return result;
+    return scores;
   }
 
-  /** Whether the model has a weight for this feature hash. */
-  knows(hash: number): boolean {
-    return this.index.has(hash);
+  /**
+   * How much a feature of the message last ended pushed towards `classIndex` rather than the
+   * average class; 0 for one the message or the model does not have.
+   */
+  contributionOf(hash: number, classIndex: number): number {
+    const row = this.index.get(hash);
+    if (row < 0) return 0;
+    const value = this.rowValues[row]!;
+    return value === 0 ? 0 : (this.weights[row * this.classCount + classIndex]! - this.means[row]!) * value;
   }
 
   /** The largest weight a feature has for any class, 0 for one the model never saw. */
   strengthOf(hash: number): number {
     const row = this.index.get(hash);
-    return row === undefined ? 0 : this.strengths[row]!;
+    return row < 0 ? 0 : this.strengths[row]!;
   }
 
   private score(known: KnownFeatures, temperature: number, excluded: number, offsets?: Float64Array): Float64Array {
