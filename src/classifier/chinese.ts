@@ -46,6 +46,17 @@ export class ChineseLexicon {
     return this.words.size;
   }
 
+  /** The words, to rebuild the same lexicon elsewhere (a training worker's result). */
+  toWords(): string[] {
+    return [...this.words];
+  }
+
+  static fromWords(words: Iterable<string>): ChineseLexicon {
+    const lexicon = new ChineseLexicon();
+    for (const word of words) lexicon.add(word);
+    return lexicon;
+  }
+
   private add(word: string): void {
     if (word.length < 2 || word.length > MAX_WORD) return;
     for (let index = 0; index < word.length; index += 1) if (!isHanCode(word.charCodeAt(index))) return;

@@ -7,7 +7,7 @@ import { explain } from './explain.js';
 import { extractFeatures, extractInto, isStopword, termOf, type Blocks } from './features.js';
 import { hashString, SEED } from './hash.js';
 import { detectLanguage } from './language.js';
-import { DEFAULT_TRAINING, LinearModel, type KnownFeatures, type TrainingDoc, type TrainingOptions } from './model.js';
+import { DEFAULT_TRAINING, LinearModel, type KnownFeatures, type ModelParts, type TrainingDoc, type TrainingOptions } from './model.js';
 import { binaryNoiseRatio, cleanText, splitSegments } from './normalize.js';
 import type { Token } from './tokenize.js';
 
@@ -87,6 +87,25 @@ function withoutStyle(blocks: Blocks): Blocks {
   return { lexical: blocks.lexical, chars: blocks.chars, style: new Map() };
 }
 
+/** A trained classifier as plain data: the model's arrays and the lexicon's words. */
+export interface ClassifierParts {
+  typeIds: string[];
+  model: ModelParts;
+  lexicon: string[];
+}
+
+type RuntimeOptions = Required<Omit<ClassifierOptions, 'training'>>;
+
+function runtimeOptions(options: ClassifierOptions): RuntimeOptions {
+  return {
+    maxChars: options.maxChars ?? MAX_INPUT_CHARS,
+    minConfidence: options.minConfidence ?? 0.15,
+    temperature: options.temperature ?? DEFAULT_TEMPERATURE,
+    cueGate: options.cueGate ?? DEFAULT_CUE_GATE,
+    cueDocWeight: options.cueDocWeight ?? CUE_DOC_WEIGHT,
+  };
+}
+
 export class Classifier {
   private constructor(
     readonly typeIds: readonly string[],
@@ -96,14 +115,30 @@ export class Classifier {
     private readonly englishCues: CueMatcher,
     private readonly chineseCues: ChineseCueMatcher,
     private readonly model: LinearModel,
-    private readonly options: Required<Omit<ClassifierOptions, 'training'>>,
+    private readonly options: RuntimeOptions,
   ) {}
+
+  private static assemble(types: readonly TypeDefinition[], lexicon: ChineseLexicon, model: LinearModel, options: ClassifierOptions): Classifier {
+    const sources = types.map((type) => ({ typeId: type.id, cues: type.cues, notCues: type.not_cues }));
+    const cueGated = types.flatMap((type, index) => (type.needs_cue ? [index] : []));
+    return new Classifier(types.map((type) => type.id), cueGated, lexicon, new CueMatcher(sources), new ChineseCueMatcher(sources), model, runtimeOptions(options));
+  }
+
+  /** The classifier a training worker sent back, for the same types and options it was trained with. */
+  static fromParts(types: readonly TypeDefinition[], parts: ClassifierParts, options: ClassifierOptions = {}): Classifier {
+    const ids = types.map((type) => type.id);
+    if (ids.join('\n') !== parts.typeIds.join('\n')) throw new Error('the trained model is for other customer types');
+    return Classifier.assemble(types, ChineseLexicon.fromWords(parts.lexicon), LinearModel.fromParts(parts.model), options);
+  }
+
+  toParts(): ClassifierParts {
+    return { typeIds: [...this.typeIds], model: this.model.toParts(), lexicon: this.lexicon.toWords() };
+  }
 
   /** Learns from the examples and cues of each type; the same types always give the same model. */
   static train(types: readonly TypeDefinition[], options: ClassifierOptions = {}): Classifier {
     const typeIds = types.map((type) => type.id);
     const indexOf = new Map(typeIds.map((id, index) => [id, index]));
-    const sources = types.map((type) => ({ typeId: type.id, cues: type.cues, notCues: type.not_cues }));
     const cleaned = types.map((type) => type.examples.map((example) => cleanText(example.text)));
     const chineseCueWords = types.flatMap((type) => type.cues.filter(isChineseCue).map((cue) => cleanText(cue)));
     const lexicon = ChineseLexicon.fromTexts(cleaned.flat(), chineseCueWords);
@@ -120,14 +155,7 @@ export class Classifier {
       }
     });
     const model = LinearModel.train(docs, typeIds.length, options.training ?? DEFAULT_TRAINING);
-    const cueGated = typeIds.flatMap((_, index) => (types[index]!.needs_cue ? [index] : []));
-    return new Classifier(typeIds, cueGated, lexicon, new CueMatcher(sources), new ChineseCueMatcher(sources), model, {
-      maxChars: options.maxChars ?? MAX_INPUT_CHARS,
-      minConfidence: options.minConfidence ?? 0.15,
-      temperature: options.temperature ?? DEFAULT_TEMPERATURE,
-      cueGate: options.cueGate ?? DEFAULT_CUE_GATE,
-      cueDocWeight: options.cueDocWeight ?? CUE_DOC_WEIGHT,
-    });
+    return Classifier.assemble(types, lexicon, model, options);
   }
 
   /** How many features and Chinese words the model learned: for the start-up log line and the benchmarks. */

@@ -33,6 +33,18 @@ export const DEFAULT_TRAINING: TrainingOptions = {
 
 export const MIXED_EXAMPLE_SHARE = 0.3;
 
+/** A trained model as plain arrays: what a training worker sends back, with its buffers transferred. */
+export interface ModelParts {
+  classCount: number;
+  /** Each row's feature hash, in row order. */
+  keys: Int32Array;
+  idf: Float64Array;
+  blockOf: Uint8Array;
+  blockWeights: Readonly<Record<BlockId, number>>;
+  weights: Float32Array;
+  bias: Float64Array;
+}
+
 /** A message's features that the model knows, as rows of its weight table and their values. */
 export interface KnownFeatures {
   rows: Int32Array;
@@ -62,6 +74,7 @@ export class LinearModel {
   /** Per row, its largest absolute weight for any class: whether the feature is evidence at all. */
   private readonly strengths: Float64Array;
   private readonly weights: Float32Array;
+  private readonly index: IntTable;
   /** Per row, its mean weight over the classes, the reference point for "pushed towards". */
   private readonly means: Float64Array;
   /**
@@ -79,16 +92,18 @@ export class LinearModel {
 
   private constructor(
     readonly classCount: number,
-    private readonly index: IntTable,
+    private readonly keys: Int32Array,
     private readonly idf: Float64Array,
     private readonly blockOf: Uint8Array,
     private readonly blockWeights: Readonly<Record<BlockId, number>>,
-    weights: Float64Array,
+    weights: Float32Array | Float64Array,
     private readonly bias: Float64Array,
   ) {
+    this.index = new IntTable(keys.length);
+    for (const key of keys) this.index.intern(key);
     // Single precision is plenty to classify with, and halves the memory each message reads.
-    this.weights = Float32Array.from(weights);
-    const rows = idf.length;
+    this.weights = weights instanceof Float32Array ? weights : Float32Array.from(weights);
+    const rows = keys.length;
     this.counts = new Float64Array(rows);
     this.rowValues = new Float64Array(rows);
     this.firstToken = new Int32Array(rows);
@@ -123,20 +138,23 @@ export class LinearModel {
         }
       }
     }
-    const index = new IntTable(found.size);
-    const df: number[] = [];
-    const blockOf: number[] = [];
-    for (const [hash, count] of found) {
-      index.intern(hash);
-      df.push(count);
-      blockOf.push(blockOfHash.get(hash)!);
-    }
+    const keys = Int32Array.from(found.keys());
+    const df = Array.from(found.values());
+    const blockOf = Uint8Array.from(keys, (hash) => blockOfHash.get(hash)!);
     const n = docs.length;
     const idf = Float64Array.from(df, (count, row) => (blockOf[row] === BLOCK.style ? 1 : Math.log((1 + n) / (1 + count)) + 1));
-    const untrained = new LinearModel(classCount, index, idf, Uint8Array.from(blockOf), options.blockWeights, new Float64Array(0), new Float64Array(classCount));
+    const untrained = new LinearModel(classCount, keys, idf, blockOf, options.blockWeights, new Float64Array(0), new Float64Array(classCount));
     const vectors = docs.map((doc) => untrained.vectorize(doc.blocks));
-    const { weights, bias } = saga(vectors, docs, index.size, classCount, options);
-    return new LinearModel(classCount, index, idf, Uint8Array.from(blockOf), options.blockWeights, weights, bias);
+    const { weights, bias } = saga(vectors, docs, keys.length, classCount, options);
+    return new LinearModel(classCount, keys, idf, blockOf, options.blockWeights, weights, bias);
+  }
+
+  static fromParts(parts: ModelParts): LinearModel {
+    return new LinearModel(parts.classCount, parts.keys, parts.idf, parts.blockOf, parts.blockWeights, parts.weights, parts.bias);
+  }
+
+  toParts(): ModelParts {
+    return { classCount: this.classCount, keys: this.keys, idf: this.idf, blockOf: this.blockOf, blockWeights: this.blockWeights, weights: this.weights, bias: this.bias };
   }
 
   /** A training document's known features as weighted, normalised values. */
