@@ -11,13 +11,14 @@ import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
 import { FakeSlack } from './fake-slack.js';
 import { signedHeaders, TEST_SIGNING_SECRET, type SignOptions } from './slack-request.js';
+import { typeDefinitions } from '../../src/playbooks/training.js';
 
 let trained: { playbooks: PlaybookSet; classifier: Classifier } | undefined;
 /** Training takes a few hundred milliseconds; every app booted in one test file shares the result. */
 function core() {
   if (!trained) {
     const playbooks = loadPlaybooks().set;
-    trained = { playbooks, classifier: Classifier.train(playbooks.all) };
+    trained = { playbooks, classifier: Classifier.train(typeDefinitions(playbooks.all)) };
   }
   return trained;
 }

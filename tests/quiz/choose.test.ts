@@ -4,12 +4,13 @@ import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
 import { chooseQuestion, typeWeight } from '../../src/quiz/choose.js';
 import { mulberry32 } from '../../src/random.js';
+import { typeDefinitions } from '../../src/playbooks/training.js';
 
 let playbooks: PlaybookSet;
 let classifier: Classifier;
 beforeAll(() => {
   playbooks = loadPlaybooks().set;
-  classifier = Classifier.train(playbooks.all);
+  classifier = Classifier.train(typeDefinitions(playbooks.all));
 });
 
 const noHistory = { recentByType: new Map(), recentKeys: new Set<string>() };

@@ -10,12 +10,13 @@ import { QuizScheduler } from '../../src/quiz/scheduler.js';
 import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
 import { loadMigrations, migrate } from '../../src/store/migrations.js';
 import { QuizStore, type QuizRow, type QuizSchedule } from '../../src/store/quiz-store.js';
+import { typeDefinitions } from '../../src/playbooks/training.js';
 
 let playbooks: PlaybookSet;
 let classifier: Classifier;
 beforeAll(() => {
   playbooks = loadPlaybooks().set;
-  classifier = Classifier.train(playbooks.all);
+  classifier = Classifier.train(typeDefinitions(playbooks.all));
 });
 
 class FakePublisher implements QuizPublisher {
