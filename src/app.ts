@@ -18,6 +18,9 @@ import { QuizService } from './quiz/quiz-service.js';
 import { QuizScheduler } from './quiz/scheduler.js';
 import { SlackQuizPublisher } from './slack/quiz-publisher.js';
 import { QuizStore } from './store/quiz-store.js';
+import { AgentStore } from './store/agent-store.js';
+import { AgentLanguages } from './service/agent-language.js';
+import { slackLocaleLookup } from './slack/user-locale.js';
 
 export interface AppDependencies {
   config: Config;
@@ -100,6 +103,25 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     clock,
     ...(deps.random ? { random: deps.random } : {}),
     defaultTimeZone: config.QUIZ_TZ,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+  });
+  const languages = new AgentLanguages({
+    choices: new AgentStore(db, clock),
+    // No retries and a few seconds at most: an answer waits a few hundred milliseconds for this, then
+    // goes on without it, and the locale lands in the cache for the agent's next answer.
+    lookupLocale: slackLocaleLookup(
+      new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+        ...clientOptions,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 5000,
+        logger: asBoltLogger(logger),
+        logLevel,
+      }),
+    ),
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    logger,
+    ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
   });
   // Quizzes are counted per workspace; ones stored without it (older versions) are this token's workspace's.
   if (teamId) quizStore.adoptUnownedQuizzes(teamId);
@@ -116,6 +138,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     classification: new ClassificationService(deps.classifier, new Store(db, clock), logger, clock),
     quiz,
     quizStore,
+    languages,
     quizAdmins: config.QUIZ_ADMINS,
     clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       ...clientOptions,

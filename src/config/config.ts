@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS } from '../lang.js';
 import { ProblemsError } from '../problems.js';
 import { isCronDays, isTimeZone, TIME_OF_DAY } from '../quiz/schedule.js';
 
@@ -58,6 +59,9 @@ const envSchema = z.object({
   QUIZ_ADMINS: optional(
     z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/, { error: 'is not valid: expected user ids separated by commas, e.g. U012AB3CD,U045EF6GH' }),
   ).transform((admins) => (admins ? admins.split(',').map((id) => id.trim()) : [])),
+  DEFAULT_LANGUAGE: optional(z.enum(LANGS, { error: 'is not valid: expected en (English) or zh (Chinese)' })).transform(
+    (lang) => lang ?? 'en',
+  ),
   LOG_LEVEL: optional(
     z.enum(LOG_LEVELS, { error: `is not valid: expected one of ${LOG_LEVELS.join(', ')}` }),
   ).transform((level) => level ?? 'info'),

@@ -82,6 +82,17 @@ function crossCheck(entries: Array<{ file: string; playbook: Playbook }>, typeFi
   return problems;
 }
 
+/** Classifier material is not shown to anyone: say what each missing part means. */
+const CLASSIFIER_FIELDS = new Set(['zh.examples', 'zh.cues']);
+function describeMissing(missing: readonly string[]): string {
+  const shown = missing.filter((field) => !CLASSIFIER_FIELDS.has(field));
+  const learned = missing.filter((field) => CLASSIFIER_FIELDS.has(field));
+  return [
+    ...(shown.length ? [`${shown.join(', ')} (Chinese-reading agents see those in English)`] : []),
+    ...(learned.length ? [`${learned.join(', ')} (Chinese material for the classifier)`] : []),
+  ].join('; ');
+}
+
 /**
  * Reads and validates every playbook. All problems in all files are collected before failing,
  * so a support lead fixes them in one pass instead of one restart per mistake.
@@ -131,7 +142,7 @@ export function loadPlaybooks(dir: string = DEFAULT_PLAYBOOKS_DIR): LoadedPlaybo
     }
     const missing = missingChinese(parsed.data);
     if (missing[0] === 'zh') warnings.push(`${display(file)}: has no Chinese text (zh); Chinese-reading agents see this type in English`);
-    else if (missing.length > 0) warnings.push(`${display(file)}: Chinese text is incomplete, missing ${missing.join(', ')}; those parts are shown in English`);
+    else if (missing.length > 0) warnings.push(`${display(file)}: Chinese text is incomplete, missing ${describeMissing(missing)}`);
   }
   if (entries.length < 2 && problems.length === 0) {
     problems.push(`${dir}: needs at least two customer type files (<id>.yaml) to tell types apart`);

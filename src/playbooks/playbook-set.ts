@@ -28,6 +28,12 @@ export class PlaybookSet {
     for (const playbook of this.all) {
       for (const alias of playbook.aliases) if (!this.byKey.has(lookupKey(alias))) this.byKey.set(lookupKey(alias), playbook);
     }
+    // Then the Chinese names and aliases, so an agent finds a type the way seed 004 names it.
+    for (const playbook of this.all) {
+      for (const name of [playbook.zh?.name, ...(playbook.zh?.aliases ?? [])]) {
+        if (name !== undefined && !this.byKey.has(lookupKey(name))) this.byKey.set(lookupKey(name), playbook);
+      }
+    }
   }
 
   get ids(): string[] {
@@ -38,10 +44,20 @@ export class PlaybookSet {
     return this.byId.get(id);
   }
 
-  /** Finds a type by id, name or alias, ignoring case, "the", dashes and a trailing "customer(s)". */
+  /**
+   * Finds a type by id, name or alias, in English or Chinese, ignoring case, "the", dashes and a
+   * trailing "customer(s)" (客户, 的客户, 顾客…): "angry", "愤怒的客户" and "愤怒" find the same type.
+   */
   find(query: string): Playbook | undefined {
     const key = lookupKey(query);
     if (key === '') return undefined;
-    return this.byKey.get(key) ?? this.byKey.get(key.replace(/ customers?$/, '')) ?? this.byKey.get(`${key} customer`);
+    const found = this.byKey.get(key) ?? this.byKey.get(key.replace(/ customers?$/, '')) ?? this.byKey.get(`${key} customer`);
+    if (found || !/\p{Script=Han}/u.test(key)) return found;
+    const bare = key.replace(/(?:的|型)?(?:客户|顾客|用户)$/u, '');
+    for (const candidate of [bare, `${bare}的客户`, `${bare}客户`, `${bare}的顾客`, `${bare}顾客`]) {
+      const match = candidate !== '' ? this.byKey.get(candidate) : undefined;
+      if (match) return match;
+    }
+    return undefined;
   }
 }

@@ -1,3 +1,6 @@
+import { catalogue } from '../i18n/index.js';
+import type { Lang } from '../lang.js';
+import { playbookText, quizMessagesIn } from '../playbooks/localize.js';
 import type { Playbook } from '../playbooks/schema.js';
 import type { Random } from '../random.js';
 
@@ -21,7 +24,12 @@ export interface QuizQuestion {
   answer: number;
   why: string;
   keyAction: string;
+  /** The language everything above is written in; questions stored before there was a choice are English. */
+  lang?: Lang;
 }
+
+/** Keys of Chinese material differ from English ones, so asking one never marks the other as asked. */
+const keyPart = (lang: Lang) => (lang === 'en' ? '' : `:${lang}`);
 
 
 /** Deterministic when given a seeded random; Math.random in production. */
@@ -39,48 +47,53 @@ export const OPTION_COUNT = 4;
 /**
  * "Which type is this customer?": a quiz-only message of the type and four types to choose from.
  * The distractors are the types the classifier ranks closest for that message: the ones an agent
- * could plausibly mistake it for.
+ * could plausibly mistake it for. In Chinese, the message is one of the type's Chinese quiz messages.
  */
 export function whichTypeQuestion(
   playbook: Playbook,
   messageIndex: number,
   closestTypes: readonly Playbook[],
   random: Random,
+  lang: Lang = 'en',
 ): QuizQuestion {
-  const message = playbook.quiz.messages[messageIndex]!;
+  const message = quizMessagesIn(playbook, lang)[messageIndex]!;
   const distractors = closestTypes.filter((other) => other.id !== playbook.id).slice(0, OPTION_COUNT - 1);
-  const options = shuffle([playbook, ...distractors], random).map((type) => ({ label: type.name, typeId: type.id }));
+  const options = shuffle([playbook, ...distractors], random).map((type) => ({ label: playbookText(type, lang).name, typeId: type.id }));
+  const text = playbookText(playbook, lang);
   return {
     kind: 'which-type',
     typeId: playbook.id,
-    questionKey: `which:${playbook.id}:${messageIndex}`,
-    prompt: 'Which type is this customer?',
+    questionKey: `which:${playbook.id}${keyPart(lang)}:${messageIndex}`,
+    prompt: catalogue(lang).quiz.whichType,
     message,
     options,
     answer: options.findIndex((option) => option.typeId === playbook.id),
-    why: playbook.quiz.why,
-    keyAction: playbook.actions[0]!,
+    why: text.quizWhy,
+    keyAction: text.actions[0]!,
+    lang,
   };
 }
 
-/** "What should you do?": for a named type, its key action among three from other types. */
-export function whatToDoQuestion(playbook: Playbook, others: readonly Playbook[], random: Random): QuizQuestion {
+/** "What should you do?": for a named type, its key action among three from other types, all in `lang`. */
+export function whatToDoQuestion(playbook: Playbook, others: readonly Playbook[], random: Random, lang: Lang = 'en'): QuizQuestion {
   const distractors = shuffle(
     others.filter((other) => other.id !== playbook.id),
     random,
   ).slice(0, OPTION_COUNT - 1);
   const options = shuffle(
-    [playbook, ...distractors].map((type) => ({ label: type.actions[0]!, typeId: type.id })),
+    [playbook, ...distractors].map((type) => ({ label: playbookText(type, lang).actions[0]!, typeId: type.id })),
     random,
   );
+  const text = playbookText(playbook, lang);
   return {
     kind: 'what-to-do',
     typeId: playbook.id,
-    questionKey: `do:${playbook.id}`,
-    prompt: `A customer is ${playbook.name}. What should you do first?`,
+    questionKey: `do:${playbook.id}${keyPart(lang)}`,
+    prompt: catalogue(lang).quiz.whatToDo(text.name),
     options,
     answer: options.findIndex((option) => option.typeId === playbook.id),
-    why: playbook.summary,
-    keyAction: playbook.actions[0]!,
+    why: text.summary,
+    keyAction: text.actions[0]!,
+    lang,
   };
 }

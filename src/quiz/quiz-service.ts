@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import type { Classifier } from '../classifier/classifier.js';
+import type { Lang } from '../lang.js';
 import type { Logger } from '../logging/logger.js';
 import type { PlaybookSet } from '../playbooks/playbook-set.js';
 import type { LeaderboardRow, QuizRow, QuizSchedule, QuizStore } from '../store/quiz-store.js';
@@ -19,8 +20,8 @@ export interface QuizPublisher {
   updateCount(quiz: QuizRow, answers: number): Promise<void>;
   /** Shows the answer, the share right and the number of answers; never who got it wrong. */
   reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void>;
-  /** Posts the week's leaderboard in the quiz channel. */
-  postLeaderboard(channelId: string, boards: Leaderboards): Promise<void>;
+  /** Posts the week's leaderboard in the quiz channel, in the channel's quiz language. */
+  postLeaderboard(channelId: string, boards: Leaderboards, lang?: Lang): Promise<void>;
   /** The direct-message channel with an agent, for practice questions. */
   directChannel(userId: string): Promise<string>;
 }
@@ -56,6 +57,8 @@ export interface QuizServiceOptions {
   random?: Random;
   /** Time zone for dates of quizzes posted on demand and for "this week". */
   defaultTimeZone?: string;
+  /** The questions' language where a channel has none of its own (DEFAULT_LANGUAGE). */
+  defaultLanguage?: Lang;
 }
 
 /** The daily quiz: choosing, claiming and posting questions, grading answers, revealing, stats. */
@@ -65,11 +68,13 @@ export class QuizService {
   private readonly counts: KeyedThrottle;
   private readonly retries = new RetryBackoff(POST_RETRY_FIRST_MS, POST_RETRY_MAX_MS);
   readonly defaultTimeZone: string;
+  readonly defaultLanguage: Lang;
 
   constructor(private readonly options: QuizServiceOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.defaultTimeZone = options.defaultTimeZone ?? 'UTC';
+    this.defaultLanguage = options.defaultLanguage ?? 'en';
     this.counts = new KeyedThrottle(COUNT_UPDATE_MS, () => this.clock().getTime());
   }
 
@@ -77,7 +82,7 @@ export class QuizService {
    * Claims the channel's quiz for the day, then posts it. Earlier quizzes in the channel are revealed
    * first. A failed post gives the claim back, so the next attempt can try again.
    */
-  async postQuiz(input: { teamId: string | undefined; channelId: string; timeZone?: string }): Promise<PostOutcome> {
+  async postQuiz(input: { teamId: string | undefined; channelId: string; timeZone?: string | undefined; lang?: Lang | undefined }): Promise<PostOutcome> {
     const { store, playbooks, classifier, publisher, logger } = this.options;
     const now = this.clock();
     const date = localDate(input.timeZone ?? this.defaultTimeZone, now);
@@ -89,6 +94,7 @@ export class QuizService {
       recentByType: store.recentByType(input.teamId, dayjs(now).subtract(RECENT_TYPES_DAYS, 'day').toDate()),
       recentKeys: store.recentQuestionKeys(input.channelId, dayjs(date).subtract(NO_REPEAT_DAYS, 'day').format('YYYY-MM-DD')),
       random: this.random,
+      lang: input.lang ?? this.defaultLanguage,
     });
     const quizId = store.claim({ teamId: input.teamId, channelId: input.channelId, localDate: date, question });
     if (quizId === undefined) return { status: 'already', quiz: store.quizForDay(input.channelId, date)! };
@@ -143,7 +149,12 @@ export class QuizService {
         );
         const slot = dueSlot(schedule, now);
         if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate) && this.retries.due(schedule.channelId, now)) {
-          const outcome = await this.postQuiz({ teamId: schedule.teamId, channelId: schedule.channelId, timeZone: schedule.timeZone });
+          const outcome = await this.postQuiz({
+            teamId: schedule.teamId,
+            channelId: schedule.channelId,
+            timeZone: schedule.timeZone,
+            lang: schedule.lang ?? this.defaultLanguage,
+          });
           if (outcome.status === 'failed') this.retries.failed(schedule.channelId, now);
           else this.retries.reset(schedule.channelId);
         }
@@ -188,13 +199,14 @@ export class QuizService {
    * A practice question on the agent's weakest types, sent to them directly. Stored like any quiz
    * so the answer is graded, but never on a leaderboard or in a streak.
    */
-  async practice(userId: string, teamId: string | undefined): Promise<PostOutcome> {
+  async practice(userId: string, teamId: string | undefined, lang: Lang = this.defaultLanguage): Promise<PostOutcome> {
     const { store, playbooks, classifier, publisher } = this.options;
     const weakest = this.stats(userId).weakest.map((entry) => entry.typeId);
     const question = chooseQuestion(playbooks, classifier, {
       recentByType: new Map(),
       recentKeys: new Set(),
       random: this.random,
+      lang,
       ...(weakest.length > 0 ? { onlyTypes: weakest } : {}),
     });
     let quizId: number | undefined;
@@ -219,7 +231,7 @@ export class QuizService {
     const week = weekStart(last.localDate);
     if (!store.claimWeeklyPost(schedule.channelId, week)) return;
     try {
-      await publisher.postLeaderboard(schedule.channelId, this.leaderboards(schedule.teamId, last.localDate));
+      await publisher.postLeaderboard(schedule.channelId, this.leaderboards(schedule.teamId, last.localDate), schedule.lang ?? this.defaultLanguage);
     } catch (error) {
       store.releaseWeeklyPost(schedule.channelId, week);
       throw error;

@@ -13,6 +13,11 @@ export interface FoundText {
   note?: string;
 }
 
+/** Where the text was found, when that is worth telling the agent (the note says it in English). */
+export function notedSource(found: FoundText): Exclude<TextSource, 'message'> | undefined {
+  return found.note !== undefined && found.source !== 'message' ? found.source : undefined;
+}
+
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,4 +1,6 @@
 import type { webApi } from '@slack/bolt';
+import { catalogue } from '../i18n/index.js';
+import type { Lang } from '../lang.js';
 import type { QuizPublisher } from '../quiz/quiz-service.js';
 import type { QuizQuestion } from '../quiz/question.js';
 import type { QuizRow } from '../store/quiz-store.js';
@@ -9,9 +11,16 @@ import { slackErrorCode } from './slack-error.js';
 /** chat.update errors that mean the quiz message can never be updated again. */
 const GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message', 'is_archived', 'not_in_channel']);
 
-/** The bot cannot post where the quiz should go; the message says what a person can do about it. */
+/** The bot cannot post where the quiz should go and cannot join by itself: someone must invite it. */
 export class ChannelAccessError extends Error {
   override name = 'ChannelAccessError';
+  constructor(
+    readonly channelId: string,
+    /** Slack's reason, for the log. */
+    readonly code: string,
+  ) {
+    super(`not in ${channelId} and cannot join it (${code})`);
+  }
 }
 
 /** Posts and updates quiz messages in Slack. Joins a public channel it is not in; asks for an invite to a private one. */
@@ -28,15 +37,13 @@ export class SlackQuizPublisher implements QuizPublisher {
     try {
       await this.client.conversations.join({ channel: channelId });
     } catch (error) {
-      throw new ChannelAccessError(
-        `I'm not in <#${channelId}> and can't join it by myself (${slackErrorCode(error) ?? 'no access'}): type \`/invite @customertype\` in that channel.`,
-      );
+      throw new ChannelAccessError(channelId, slackErrorCode(error) ?? 'no access');
     }
     return (await this.client.chat.postMessage(message)).ts!;
   }
 
-  async postLeaderboard(channelId: string, boards: Leaderboards): Promise<void> {
-    await this.client.chat.postMessage({ channel: channelId, ...buildLeaderboardMessage(boards, 'week') });
+  async postLeaderboard(channelId: string, boards: Leaderboards, lang?: Lang): Promise<void> {
+    await this.client.chat.postMessage({ channel: channelId, ...buildLeaderboardMessage(boards, 'week', catalogue(lang)) });
   }
 
   async directChannel(userId: string): Promise<string> {

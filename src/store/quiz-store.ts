@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { isLang, type Lang } from '../lang.js';
 import type { QuizQuestion } from '../quiz/question.js';
 
 export interface QuizSchedule {
@@ -12,6 +13,8 @@ export interface QuizSchedule {
   /** HH:mm: reveal the answer then, instead of when the next quiz is posted. */
   closeTime: string | null;
   enabled: boolean;
+  /** The questions' language; undefined follows the workspace's default. */
+  lang?: Lang | undefined;
 }
 
 export type QuizStatus = 'claimed' | 'posted' | 'revealed';
@@ -95,14 +98,19 @@ export class QuizStore {
   saveSchedule(schedule: QuizSchedule, updatedBy: string | undefined): void {
     this.db
       .prepare(
-        `INSERT INTO quiz_schedules (channel_id, team_id, post_time, time_zone, days, close_time, enabled, updated_by, updated_at)
-         VALUES (@channelId, @teamId, @postTime, @timeZone, @days, @closeTime, @enabled, @updatedBy, @updatedAt)
+        `INSERT INTO quiz_schedules (channel_id, team_id, post_time, time_zone, days, close_time, enabled, language, updated_by, updated_at)
+         VALUES (@channelId, @teamId, @postTime, @timeZone, @days, @closeTime, @enabled, @lang, @updatedBy, @updatedAt)
          ON CONFLICT (channel_id) DO UPDATE SET team_id = excluded.team_id, post_time = excluded.post_time,
            time_zone = excluded.time_zone, days = excluded.days, close_time = excluded.close_time,
-           enabled = excluded.enabled, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+           enabled = excluded.enabled, language = excluded.language, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
       )
       .run({
-        ...schedule,
+        channelId: schedule.channelId,
+        postTime: schedule.postTime,
+        timeZone: schedule.timeZone,
+        days: schedule.days,
+        closeTime: schedule.closeTime,
+        lang: schedule.lang ?? null,
         teamId: schedule.teamId ?? null,
         enabled: schedule.enabled ? 1 : 0,
         updatedBy: updatedBy ?? null,
@@ -147,6 +155,7 @@ export class QuizStore {
       days: row.days,
       closeTime: row.close_time,
       enabled: row.enabled === 1,
+      lang: isLang(row.language) ? row.language : undefined,
     }));
   }
 

@@ -13,14 +13,15 @@ import { FakeSlack } from './fake-slack.js';
 import { signedHeaders, TEST_SIGNING_SECRET, type SignOptions } from './slack-request.js';
 import { typeDefinitions } from '../../src/playbooks/training.js';
 
-let trained: { playbooks: PlaybookSet; classifier: Classifier } | undefined;
-/** Training takes a few hundred milliseconds; every app booted in one test file shares the result. */
-function core() {
-  if (!trained) {
-    const playbooks = loadPlaybooks().set;
-    trained = { playbooks, classifier: Classifier.train(typeDefinitions(playbooks.all)) };
+const trained = new Map<string, { playbooks: PlaybookSet; classifier: Classifier }>();
+/** Training takes a few hundred milliseconds; every app booted in one test file with the same playbooks shares the result. */
+function core(dir?: string) {
+  let found = trained.get(dir ?? '');
+  if (!found) {
+    const playbooks = loadPlaybooks(dir).set;
+    trained.set(dir ?? '', (found = { playbooks, classifier: Classifier.train(typeDefinitions(playbooks.all)) }));
   }
-  return trained;
+  return found;
 }
 
 export interface BootedApp {
@@ -41,6 +42,8 @@ export interface BootOptions {
   random?: () => number;
   /** Web API retries; 0 unless a test is about retrying. */
   slackRetries?: number;
+  /** A playbooks folder of the test's own, e.g. with Chinese text; the built-in one otherwise. */
+  playbooksDir?: string;
 }
 
 /** Boots the real app on 127.0.0.1, port 0, against a fresh fake Slack and a fresh database. */
@@ -60,7 +63,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
   const db = openDatabase(config.DATABASE_PATH);
-  const running = await startApp({ config, logger, db, ...core(), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
+  const running = await startApp({ config, logger, db, ...core(options.playbooksDir), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
   const baseUrl = `http://127.0.0.1:${running.address.port}`;
   let stopped = false;
   return {

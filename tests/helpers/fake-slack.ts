@@ -40,8 +40,10 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
 let tsCounter = 1_700_000_000;
 const nextTs = () => `${(tsCounter += 1)}.000100`;
 
-function defaultAnswer(call: RecordedCall): unknown {
+function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>): unknown {
   switch (call.method) {
+    case 'users.info':
+      return { ok: true, user: { id: call.body.user, name: String(call.body.user ?? '').toLowerCase(), locale: locales.get(call.body.user) ?? 'en-US' } };
     case 'auth.test':
       return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'customertype', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
     case 'chat.postMessage':
@@ -67,6 +69,8 @@ function defaultAnswer(call: RecordedCall): unknown {
 /** A small stand-in for Slack's Web API and response URLs that records every call it gets. */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** Each agent's Slack locale, as `users.info` with `include_locale` tells it; en-US unless set. */
+  readonly locales = new Map<string, string>();
   private handlers: FakeHandler[] = [];
   private server: Server | undefined;
   url = '';
@@ -147,7 +151,7 @@ export class FakeSlack {
     }
     this.calls.push(call);
     const answer = this.handlers.map((handler) => handler(call)).find((result) => result !== undefined) ?? {
-      body: call.method === 'response_url' ? 'ok' : defaultAnswer(call),
+      body: call.method === 'response_url' ? 'ok' : defaultAnswer(call, this.locales),
     };
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     const payload = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);

@@ -1,6 +1,7 @@
+import { en, type Catalogue } from '../../i18n/index.js';
+import { playbookText } from '../../playbooks/localize.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { CorrectionSummary } from '../../store/store.js';
-import { COMMAND } from './help.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { context, header, sectionsOf } from './text.js';
 import type { RenderedMessage } from './types.js';
@@ -11,21 +12,22 @@ const SHOWN_PAIRS = 15;
  * `/customertype corrections`: what agents said the bot got wrong, most frequent first, so a lead
  * knows which playbooks need clearer examples or cues. Counts only: no customer text is kept.
  */
-export function buildCorrectionsMessage(summary: CorrectionSummary & { days: number }, playbooks: PlaybookSet): RenderedMessage {
-  const name = (id: string | null) => (id === null ? 'no type' : escapeMrkdwn(playbooks.get(id)?.name ?? id));
+export function buildCorrectionsMessage(summary: CorrectionSummary & { days: number }, playbooks: PlaybookSet, t: Catalogue = en): RenderedMessage {
+  const name = (id: string | null) => {
+    const playbook = id === null ? undefined : playbooks.get(id);
+    return escapeMrkdwn(id === null ? t.corrections.noType : playbook ? playbookText(playbook, t.lang).name : id);
+  };
   const corrected = summary.corrections.reduce((sum, row) => sum + row.count, 0);
-  const overview =
-    `In the last ${summary.days} days: ${summary.answered} answers named a type; agents corrected ${corrected} ` +
-    `and confirmed ${summary.confirmed} with *Not right?*.`;
-  const lines = summary.corrections.slice(0, SHOWN_PAIRS).map((row) => `• *${name(row.predicted)}* → *${name(row.corrected)}*: ${row.count}`);
+  const overview = t.corrections.overview(summary.days, summary.answered, corrected, summary.confirmed);
+  const lines = summary.corrections.slice(0, SHOWN_PAIRS).map((row) => t.corrections.pair(name(row.predicted), name(row.corrected), row.count));
   const more = summary.corrections.length - SHOWN_PAIRS;
   return {
-    text: `Corrections in the last ${summary.days} days: ${corrected}`,
+    text: t.corrections.fallback(summary.days, corrected),
     blocks: [
-      header('Corrections from agents'),
-      ...sectionsOf([overview, ...(lines.length ? ['*Said → agents said*', ...lines] : ['_No corrections yet._'])]),
-      ...(more > 0 ? [context(`…and ${more} more pairs.`)] : []),
-      context(`A pair that comes up often is worth new examples or cues in those playbooks (\`${COMMAND} <type>\` shows one).`),
+      header(t.corrections.title),
+      ...sectionsOf([overview, ...(lines.length ? [t.corrections.pairsHeading, ...lines] : [t.corrections.none])]),
+      ...(more > 0 ? [context(t.corrections.more(more))] : []),
+      context(t.corrections.hint),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import type { ContextBlock, HeaderBlock, SectionBlock } from '@slack/types';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import type { Escaped } from '../../i18n/escaped.js';
+import { escapeMrkdwn, truncate, truncateMrkdwn } from './mrkdwn.js';
 
 /** Slack's limits, from the Block Kit reference. */
 export const LIMITS = { blocks: 50, header: 150, sectionText: 3000, field: 2000, contextText: 3000, option: 75 } as const;
@@ -12,12 +13,12 @@ export const header = (text: string): HeaderBlock => ({
 /** `text` is mrkdwn the caller built and escaped; it is only cut to Slack's limit here. */
 export const section = (text: string): SectionBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+  text: { type: 'mrkdwn', text: truncateMrkdwn(text, LIMITS.sectionText) },
 });
 
 export const context = (text: string): ContextBlock => ({
   type: 'context',
-  elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.contextText) }],
+  elements: [{ type: 'mrkdwn', text: truncateMrkdwn(text, LIMITS.contextText) }],
 });
 
 /** A titled list; every item is escaped, so playbook or customer text never becomes a mention or link. */
@@ -25,6 +26,12 @@ export function list(title: string, items: readonly string[], numbered = false):
   const lines = items.map((item, index) => `${numbered ? `${index + 1}.` : '•'} ${escapeMrkdwn(item)}`);
   return `*${title}*\n${lines.join('\n')}`;
 }
+
+/** Joins escaped pieces with a separator of our own: the result is as safe as its parts. */
+export const joinEscaped = (items: readonly Escaped[], separator: string): Escaped => items.join(separator) as Escaped;
+
+/** A sentence from a catalogue, built from escaped values: safe to pass on as a value in turn. */
+export const built = (text: string): Escaped => text as Escaped;
 
 /** Splits lines into sections of at most the section limit each. */
 export function sectionsOf(lines: readonly string[]): SectionBlock[] {

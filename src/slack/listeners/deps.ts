@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { QuizService } from '../../quiz/quiz-service.js';
+import type { AgentLanguages } from '../../service/agent-language.js';
 import type { ClassificationService } from '../../service/classification-service.js';
 import type { QuizStore } from '../../store/quiz-store.js';
 
@@ -12,6 +13,8 @@ export interface ListenerDeps {
   classification: ClassificationService;
   quiz: QuizService;
   quizStore: QuizStore;
+  /** The language each agent is answered in. */
+  languages: AgentLanguages;
   /** Who may set up or turn off the quiz; empty means anyone. */
   quizAdmins: readonly string[];
   /**

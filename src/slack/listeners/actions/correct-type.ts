@@ -1,4 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
+import { catalogue } from '../../../i18n/index.js';
+import { playbookText } from '../../../playbooks/localize.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import { parseCorrectionChoice } from '../../blocks/guidance.js';
 import type { ListenerDeps } from '../deps.js';
@@ -12,9 +14,10 @@ export function correctType(deps: ListenerDeps) {
     const choice = parseCorrectionChoice(action.selected_option?.value);
     const corrected = choice ? deps.playbooks.get(choice.corrected) : undefined;
     const userId = body.user?.id;
+    const t = catalogue(await deps.languages.forAgent(userId));
     if (!choice || !corrected || !userId) {
       deps.logger.warn(`correct_type: unusable selection from user ${userId ?? 'unknown'}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That choice is out of date. Run the command again.' });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.correction.outOfDate });
       return;
     }
     const stored = deps.classification.correct({
@@ -25,12 +28,8 @@ export function correctType(deps: ListenerDeps) {
       correctedType: corrected.id,
       confidence: choice.confidence,
     });
-    const same = corrected.id === choice.predicted;
-    const text = !stored
-      ? 'Thanks. Your correction could not be saved just now; please try again later.'
-      : same
-        ? `Thanks for confirming *${escapeMrkdwn(corrected.name)}*.`
-        : `Thanks, noted as *${escapeMrkdwn(corrected.name)}*. Corrections help your lead tune the playbooks. Its playbook: \`/customertype ${corrected.id}\``;
+    const name = escapeMrkdwn(playbookText(corrected, t.lang).name);
+    const text = !stored ? t.correction.notSaved : corrected.id === choice.predicted ? t.correction.confirmed(name) : t.correction.noted(name, corrected.id);
     await respond({ response_type: 'ephemeral', replace_original: false, text });
   };
 }

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { catalogue, type Catalogue } from '../../../i18n/index.js';
 import { parseCommandText, type CommandRequest } from '../../../service/command-text.js';
 import { buildPlaybookMessage, buildTypeList } from '../../blocks/catalog.js';
 import { buildCorrectionsMessage } from '../../blocks/corrections.js';
 import { buildLeaderboardMessage, buildStatsMessage } from '../../blocks/quiz.js';
 import { quizCommand } from './quiz.js';
+import { languageCommand } from './language.js';
 import { buildGuidanceMessage } from '../../blocks/guidance.js';
 import { buildHelpMessage } from '../../blocks/help.js';
 import { section } from '../../blocks/text.js';
@@ -12,40 +14,47 @@ import type { ListenerDeps } from '../deps.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
+type AnsweredNow = Exclude<CommandRequest, { kind: 'quiz' } | { kind: 'language' }>;
+
 /**
- * Everything but the quiz answers at once, in the acknowledgement itself: classifying takes well
- * under a millisecond, and answering in the ack spares a second request to the response URL.
+ * Everything but the quiz and language commands at once, in the acknowledgement itself:
+ * classifying takes well under a millisecond, and answering in the ack spares a second request to
+ * the response URL.
  */
-function answerNow(request: Exclude<CommandRequest, { kind: 'quiz' }>, command: CommandArgs['command'], deps: ListenerDeps): RenderedMessage {
+function answerNow(request: AnsweredNow, command: CommandArgs['command'], deps: ListenerDeps, t: Catalogue): RenderedMessage {
   switch (request.kind) {
     case 'help':
-      return buildHelpMessage();
+      return buildHelpMessage(t);
     case 'list':
-      return buildTypeList(deps.playbooks);
+      return buildTypeList(deps.playbooks, t);
     case 'stats':
-      return buildStatsMessage(deps.quiz.stats(command.user_id), deps.playbooks);
+      return buildStatsMessage(deps.quiz.stats(command.user_id), deps.playbooks, t);
     case 'leaderboard':
-      return buildLeaderboardMessage(deps.quiz.leaderboards(command.team_id));
+      return buildLeaderboardMessage(deps.quiz.leaderboards(command.team_id), 'current', t);
     case 'corrections':
-      return buildCorrectionsMessage(deps.classification.corrections(command.team_id), deps.playbooks);
+      return buildCorrectionsMessage(deps.classification.corrections(command.team_id), deps.playbooks, t);
     case 'playbook':
-      return buildPlaybookMessage(request.playbook);
+      return buildPlaybookMessage(request.playbook, t);
     case 'classify': {
       const where = { surface: 'command', teamId: command.team_id, channelId: command.channel_id, userId: command.user_id } as const;
       const { result, classificationId } = deps.classification.classify(request.text, where);
-      return buildGuidanceMessage(result, deps.playbooks, { ref: { classificationId, channelId: command.channel_id } });
+      return buildGuidanceMessage(result, deps.playbooks, { ref: { classificationId, channelId: command.channel_id } }, t);
     }
   }
 }
+
+const plain = (text: string): RenderedMessage => ({ text, blocks: [section(text)] });
 
 export function customertypeCommand(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { ack, respond, command } = args;
     const request = parseCommandText(typeof command.text === 'string' ? command.text : '', deps.playbooks);
+    // At most a few hundred milliseconds, and only for an agent not seen today.
+    const t = catalogue(await deps.languages.forAgent(command.user_id));
     if (request.kind === 'quiz') {
       // Posting a quiz or opening a form talks to Slack first: ack now, answer when done.
       await ack();
-      const message = await quizCommand(request.action, args, deps);
+      const message = await quizCommand(request.action, args, deps, t);
       if (!message) return;
       await respond({ response_type: 'ephemeral', ...message }).catch((error: unknown) =>
         deps.logger.error(`/customertype quiz: could not answer user ${command.user_id}: ${(error as Error).message}`),
@@ -54,10 +63,10 @@ export function customertypeCommand(deps: ListenerDeps) {
     }
     let message: RenderedMessage;
     try {
-      message = answerNow(request, command, deps);
+      message = request.kind === 'language' ? await languageCommand(request.choice, command.user_id, deps, t) : answerNow(request, command, deps, t);
     } catch (error) {
       deps.logger.error(`/customertype failed for user ${command.user_id}: ${(error as Error).message}`);
-      message = { text: 'Sorry, something went wrong. Please try again.', blocks: [section('Sorry, something went wrong. Please try again.')] };
+      message = plain(t.failures.generic);
     }
     await ack({ response_type: 'ephemeral', ...message });
   };

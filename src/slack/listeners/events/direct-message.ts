@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { catalogue } from '../../../i18n/index.js';
 import { buildGuidanceMessage, buildNothingToReadMessage } from '../../blocks/guidance.js';
-import { findCustomerText } from '../../message-text.js';
+import { findCustomerText, notedSource } from '../../message-text.js';
 import { describeError } from '../../slack-error.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -15,12 +16,13 @@ export function directMessage(deps: ListenerDeps) {
     const event = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; channel?: string; team?: string };
     if (event.channel_type !== 'im' || event.bot_id || !READABLE_SUBTYPES.has(event.subtype)) return;
     const found = findCustomerText(message);
+    const t = catalogue(await deps.languages.forAgent(event.user));
     let answer;
-    if (found.text.trim() === '') answer = buildNothingToReadMessage();
+    if (found.text.trim() === '') answer = buildNothingToReadMessage(t);
     else {
       const where = { surface: 'message', teamId: event.team, channelId: event.channel, userId: event.user } as const;
       const { result, classificationId } = deps.classification.classify(found.text, where);
-      answer = buildGuidanceMessage(result, deps.playbooks, { sourceNote: found.note, ref: { classificationId, channelId: event.channel } });
+      answer = buildGuidanceMessage(result, deps.playbooks, { source: notedSource(found), ref: { classificationId, channelId: event.channel } }, t);
     }
     try {
       await say(answer);

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { catalogue } from '../../../i18n/index.js';
 import { buildGuidanceMessage, buildGuidanceModal, buildNothingToReadMessage } from '../../blocks/guidance.js';
-import { findCustomerText } from '../../message-text.js';
-import { describeError } from '../../slack-error.js';
+import { findCustomerText, notedSource } from '../../message-text.js';
+import { describeError, failureForAgent } from '../../slack-error.js';
 import type { ListenerDeps } from '../deps.js';
 
 export const CLASSIFY_MESSAGE = 'classify_message';
@@ -21,17 +22,15 @@ export function classifyMessageShortcut(deps: ListenerDeps) {
     const message = shortcut.message as { ts?: string; thread_ts?: string } | undefined;
     const threadTs = message?.thread_ts ?? message?.ts;
     const found = findCustomerText(shortcut.message);
+    const t = catalogue(await deps.languages.forAgent(userId));
 
     let answer;
     if (found.text.trim() === '') {
-      answer = buildNothingToReadMessage();
+      answer = buildNothingToReadMessage(t);
     } else {
       const where = { surface: 'shortcut', teamId: shortcut.team?.id, channelId, userId } as const;
       const { result, classificationId } = deps.classification.classify(found.text, where);
-      answer = buildGuidanceMessage(result, deps.playbooks, {
-        sourceNote: found.note,
-        ref: { classificationId, channelId, threadTs },
-      });
+      answer = buildGuidanceMessage(result, deps.playbooks, { source: notedSource(found), ref: { classificationId, channelId, threadTs } }, t);
     }
 
     if (channelId && userId) {
@@ -44,12 +43,12 @@ export function classifyMessageShortcut(deps: ListenerDeps) {
       }
     }
     try {
-      await client.views.open({ trigger_id: shortcut.trigger_id, view: buildGuidanceModal(answer) });
+      await client.views.open({ trigger_id: shortcut.trigger_id, view: buildGuidanceModal(answer, t) });
     } catch (error) {
       deps.logger.error(`classify_message: views.open failed too: ${describeError(error)}`);
       await respond({
         response_type: 'ephemeral',
-        text: `Sorry, I couldn't show the answer here (${describeError(error)}). Paste the text into \`/customertype\` instead.`,
+        text: t.shortcut.failed(failureForAgent(error, t).code),
       }).catch((respondError: unknown) => deps.logger.error(`classify_message: could not tell the user: ${describeError(respondError)}`));
     }
   };
