@@ -10,7 +10,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { classifierBenchmark } from './lib/classifier-bench.js';
-import { answerStorm, crash, hostile, slackFailures, slashStorm } from './lib/app-bench.js';
+import { answerStorm, crash, hostile, slackFailures, slashStorm, startUp } from './lib/app-bench.js';
 
 const classifierOnly = process.argv.includes('--classifier-only');
 
@@ -23,6 +23,22 @@ if (!classifierOnly) {
   // The bot runs as `npm start` runs it: compiled, plain node.
   execSync('npm run --silent build', { stdio: 'inherit' });
   const ms1 = (value: number) => `${value.toFixed(1)} ms`;
+  const started = await startUp(5);
+  const list = (values: number[], format: (value: number) => string) => values.map(format).join(', ');
+  const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  sections.push(`## Start-up
+
+The compiled bot (\`node dist/main.js\`, as \`npm start\` runs it) started ${started.runs} times on one data folder: the first is a first start, which learns the playbooks in a child process; the others are restarts, which read back what was learned (kept beside the database, named by a hash of the playbooks and the code).
+
+| | first start | restarts |
+|---|---|---|
+| listening | ${seconds(started.listeningMs[0]!)} | ${list(started.listeningMs.slice(1), seconds)} |
+| learned (\`/healthz\` 200) | ${seconds(started.learnedMs[0]!)} | ${list(started.learnedMs.slice(1), seconds)} |
+| resident memory at idle, 5 s later | ${started.idleRssMb[0]} MB | ${list(started.idleRssMb.slice(1), (value) => `${value} MB`)} |
+
+Targets: listening in under 1 s, under 120 MB resident at idle.
+`);
+  process.stdout.write(sections.at(-1)!);
   const storm = await slashStorm();
   sections.push(`## Slash commands end to end
 

@@ -2,11 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Database } from 'better-sqlite3';
-import type { Classifier } from './classifier/classifier.js';
+import { Classifier } from './classifier/classifier.js';
+import { ClassifierHost } from './service/classifier-host.js';
 import type { Config } from './config/config.js';
 import type { PlaybookSet } from './playbooks/playbook-set.js';
 import { InFlight } from './http/in-flight.js';
-import { closeServer, healthListener, listen } from './http/server.js';
+import { closeServer, healthListener, listen, type HealthCheck } from './http/server.js';
 import { GuardedHttpReceiver } from './slack/receiver.js';
 import type { Logger } from './logging/logger.js';
 import { asBoltLogger } from './slack/bolt-logger.js';
@@ -27,7 +28,8 @@ export interface AppDependencies {
   logger: Logger;
   db: Database;
   playbooks: PlaybookSet;
-  classifier: Classifier;
+  /** A trained classifier, or the host a classifier learning in the background will be put in. */
+  classifier: Classifier | ClassifierHost;
   /** Retries of Slack Web API calls; tests turn them off to see failures at once. */
   slackRetries?: number;
   /** The time, for request timestamps, quiz days and answer timing; tests move it. */
@@ -50,7 +52,12 @@ const SHUTDOWN_GRACE_MS = 10_000;
  */
 export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   const { config, logger, db } = deps;
-  const health = () => db.open;
+  const classifier = deps.classifier instanceof Classifier ? new ClassifierHost(deps.classifier) : deps.classifier;
+  const health: HealthCheck = () => {
+    if (!db.open) return { ok: false, reason: 'the database is closed' };
+    if (!classifier.ready) return { ok: false, reason: 'learning the customer types' };
+    return { ok: true };
+  };
   const inFlight = new InFlight();
   const clientOptions = {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
@@ -97,7 +104,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   const quiz = new QuizService({
     store: quizStore,
     playbooks: deps.playbooks,
-    classifier: deps.classifier,
+    classifier,
     publisher: new SlackQuizPublisher(app.client),
     logger,
     clock,
@@ -135,7 +142,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
-    classification: new ClassificationService(deps.classifier, new Store(db, clock), logger, clock),
+    classification: new ClassificationService(classifier, new Store(db, clock), logger, clock),
+    classifierReady: async (waitMs) => classifier.ready || (await classifier.whenReady(waitMs)) !== undefined,
     quiz,
     quizStore,
     languages,
@@ -169,7 +177,11 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     });
     address = await listen(healthServer, { port: config.PORT });
   }
-  scheduler.start();
+  // The scheduler chooses questions with the classifier: it starts once learning has ended.
+  let stopped = false;
+  void classifier.whenReady().then(() => {
+    if (!stopped) scheduler.start();
+  });
   logger.info(
     `customertype is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; ` +
       `${config.socketMode ? 'health check' : 'Slack requests'} on port ${address.port}`,
@@ -178,6 +190,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      stopped = true;
       if (receiver) await receiver.stop();
       else await app.stop();
       if (healthServer) await closeServer(healthServer);

@@ -347,3 +347,53 @@ export async function slackFailures() {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   return outcomes;
 }
+
+export interface StartUpFigures {
+  runs: number;
+  /** Spawn to listening, per run. */
+  listeningMs: number[];
+  /** Spawn to /healthz 200: learning has ended. */
+  learnedMs: number[];
+  /** Resident memory 5 s after learning, idle. */
+  idleRssMb: number[];
+}
+
+/**
+ * The compiled bot started `runs` times on one data folder: when it listens, when it has learned,
+ * what it holds at idle. The first run is a first start (nothing learned yet), the rest restarts.
+ */
+export async function startUp(runs = 5, nodeArgs: string[] = []): Promise<StartUpFigures> {
+  const slack = await new FakeSlack().start();
+  const figures: StartUpFigures = { runs, listeningMs: [], learnedMs: [], idleRssMb: [] };
+  const dir = mkdtempSync(join(tmpdir(), 'customertype-startup-'));
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      const bot = startBot(
+        { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', DATABASE_PATH: join(dir, 'bench.db'), LOG_LEVEL: 'info' },
+        dir,
+        { compiled: true, nodeArgs },
+      );
+      try {
+        const port = await bot.port();
+        figures.listeningMs.push(performance.now() - started);
+        for (;;) {
+          const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((res) => res.status === 200, () => false);
+          if (healthy) break;
+          if (performance.now() - started > 30_000) throw new Error('the bot did not finish learning in 30 s');
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        figures.learnedMs.push(performance.now() - started);
+        await new Promise((r) => setTimeout(r, 5000));
+        figures.idleRssMb.push(rssMb(bot.pid));
+      } finally {
+        bot.kill('SIGTERM');
+        await bot.exit;
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await slack.stop();
+  }
+  return figures;
+}

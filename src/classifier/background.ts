@@ -1,32 +1,44 @@
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Classifier, type ClassifierOptions, type ClassifierParts, type TypeDefinition } from './classifier.js';
 
 export interface Trained {
   classifier: Classifier;
-  /** How long learning took in the worker. */
+  /** How long learning took in the child process. */
   ms: number;
 }
 
 /**
- * Trains in a worker thread, so that nothing waits for it: the bot answers (and keeps answering
- * with the model it has) while a new one learns, and the gigabyte-seconds of garbage that learning
- * makes belong to the worker's heap, which is returned to the system when it ends.
+ * Trains in a child process, so that nothing waits for it: the bot answers (and keeps answering
+ * with the model it has) while a new one learns, and all the memory learning churns through is the
+ * child's, returned to the system when it exits. Only the finished arrays come back.
  */
 export function trainInBackground(types: readonly TypeDefinition[], options: ClassifierOptions = {}): Promise<Trained> {
-  const workerData = { types, options };
   const source = import.meta.url.endsWith('.ts');
-  const url = new URL(source ? './train-worker.ts' : './train-worker.js', import.meta.url);
-  // From TypeScript sources (tests, `npm run dev`) the worker first registers tsx, as the parent did.
-  const worker = source
-    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData })
-    : new Worker(url, { workerData });
+  const script = fileURLToPath(new URL(source ? './train-worker.ts' : './train-worker.js', import.meta.url));
+  // From TypeScript sources (tests, `npm run dev`) the child loads tsx, as the parent did.
+  const child = fork(script, [], {
+    serialization: 'advanced',
+    execArgv: source ? ['--import', 'tsx'] : [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   return new Promise((resolve, reject) => {
-    worker.once('message', (message: { parts?: ClassifierParts; ms?: number; error?: string }) => {
-      void worker.terminate();
+    let settled = false;
+    child.once('message', (message: { parts?: ClassifierParts; ms?: number; error?: string }) => {
+      settled = true;
       if (message.error !== undefined || !message.parts) reject(new Error(`learning the customer types failed: ${message.error ?? 'no result'}`));
       else resolve({ classifier: Classifier.fromParts(types, message.parts, options), ms: message.ms ?? 0 });
     });
-    worker.once('error', (error) => reject(new Error(`learning the customer types failed: ${error.message}`)));
-    worker.once('exit', (code) => reject(new Error(`learning the customer types stopped (exit code ${code})`)));
+    child.once('error', (error) => {
+      if (!settled) reject(new Error(`learning the customer types failed: ${error.message}`));
+      settled = true;
+    });
+    child.once('exit', (code, signal) => {
+      if (!settled) reject(new Error(`learning the customer types stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`));
+      settled = true;
+    });
+    child.send({ types, options });
   });
 }

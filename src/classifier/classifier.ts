@@ -106,6 +106,11 @@ function runtimeOptions(options: ClassifierOptions): RuntimeOptions {
   };
 }
 
+/** What answering needs of a classifier: the trained one, or the host that holds the current one. */
+export interface ClassifiesMessages {
+  classify(text: string): Classification;
+}
+
 export class Classifier {
   private constructor(
     readonly typeIds: readonly string[],

@@ -1,13 +1,18 @@
-/** Runs in a worker thread: trains a classifier and sends its arrays back without copying them. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * Runs in a child process: trains a classifier and sends its parts back over IPC (advanced
+ * serialization keeps the typed arrays typed). A process rather than a thread because a thread's
+ * malloc arenas stay with the parent after it ends: learning would leave ~50 MB resident for good.
+ */
 import { Classifier, type ClassifierOptions, type TypeDefinition } from './classifier.js';
 
-const { types, options } = workerData as { types: TypeDefinition[]; options: ClassifierOptions };
-try {
-  const started = performance.now();
-  const parts = Classifier.train(types, options).toParts();
-  const { keys, idf, blockOf, weights, bias } = parts.model;
-  parentPort!.postMessage({ parts, ms: performance.now() - started }, [keys.buffer, idf.buffer, blockOf.buffer, weights.buffer, bias.buffer] as ArrayBuffer[]);
-} catch (error) {
-  parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
-}
+process.once('message', (request: { types: TypeDefinition[]; options: ClassifierOptions }) => {
+  let reply: object;
+  try {
+    const started = performance.now();
+    const parts = Classifier.train(request.types, request.options).toParts();
+    reply = { parts, ms: performance.now() - started };
+  } catch (error) {
+    reply = { error: error instanceof Error ? error.message : String(error) };
+  }
+  process.send!(reply, () => process.disconnect());
+});

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export const HEALTH_PATH = '/healthz';
 
-export type HealthCheck = () => boolean;
+/** Healthy, or why not (a sentence for whoever reads the load balancer's log). */
+export type HealthCheck = () => { ok: true } | { ok: false; reason: string };
 
 export interface ListenOptions {
   port: number;
@@ -28,8 +29,8 @@ export function healthListener(health: HealthCheck) {
       sendStatus(res, 405);
       return true;
     }
-    const healthy = health();
-    sendStatus(res, healthy ? 200 : 503, { ok: healthy });
+    const state = health();
+    sendStatus(res, state.ok ? 200 : 503, state);
     return true;
   };
 }

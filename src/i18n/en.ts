@@ -293,6 +293,7 @@ export const en = {
       unavailable: "Slack didn't answer as expected; try again in a minute.",
     } satisfies Record<SlackFailureKind, string>,
     generic: 'Sorry, something went wrong. Please try again.',
+    learning: 'customertype has just started and is still learning the customer types. Try again in a few seconds.',
   },
 };
 

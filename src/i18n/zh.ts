@@ -278,5 +278,6 @@ export const zh: Catalogue = {
       unavailable: 'Slack 那边没有正常响应，请过一分钟再试。',
     },
     generic: '抱歉，出了点问题，请再试一次。',
+    learning: 'customertype 刚启动，还在学习各种客户类型，请过几秒钟再试。',
   },
 };

@@ -1,4 +1,4 @@
-import type { Classifier } from '../classifier/classifier.js';
+import type { ClassifiesMessages } from '../classifier/classifier.js';
 import type { Lang } from '../lang.js';
 import { quizMessagesIn } from '../playbooks/localize.js';
 import type { PlaybookSet } from '../playbooks/playbook-set.js';
@@ -52,7 +52,7 @@ const hasActionsIn = (type: Playbook, lang: Lang) => lang === 'en' || type.zh?.a
 const namedFirst = (types: readonly Playbook[], lang: Lang) =>
   lang === 'en' ? [...types] : [...types.filter((type) => type.zh?.name !== undefined), ...types.filter((type) => type.zh?.name === undefined)];
 
-function candidatesFor(pool: readonly Playbook[], kind: Kind, lang: Lang, playbooks: PlaybookSet, classifier: Classifier, random: Random): Candidate[] {
+function candidatesFor(pool: readonly Playbook[], kind: Kind, lang: Lang, playbooks: PlaybookSet, classifier: ClassifiesMessages, random: Random): Candidate[] {
   const candidates: Candidate[] = [];
   for (const type of pool) {
     if (kind === 'which') {
@@ -84,7 +84,7 @@ function candidatesFor(pool: readonly Playbook[], kind: Kind, lang: Lang, playbo
  * without Chinese quiz messages is not asked "which type", and "what to do" offers Chinese actions.
  * With no Chinese material at all it asks in English rather than not at all.
  */
-export function chooseQuestion(playbooks: PlaybookSet, classifier: Classifier, inputs: ChoiceInputs): QuizQuestion {
+export function chooseQuestion(playbooks: PlaybookSet, classifier: ClassifiesMessages, inputs: ChoiceInputs): QuizQuestion {
   const { random, recentKeys } = inputs;
   const lang = inputs.lang ?? 'en';
   const pool = inputs.onlyTypes ? playbooks.all.filter((type) => inputs.onlyTypes!.includes(type.id)) : playbooks.all;

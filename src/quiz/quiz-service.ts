@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Classifier } from '../classifier/classifier.js';
+import type { ClassifiesMessages } from '../classifier/classifier.js';
 import type { Lang } from '../lang.js';
 import type { Logger } from '../logging/logger.js';
 import type { PlaybookSet } from '../playbooks/playbook-set.js';
@@ -50,7 +50,7 @@ const POST_RETRY_MAX_MS = 3_600_000;
 export interface QuizServiceOptions {
   store: QuizStore;
   playbooks: PlaybookSet;
-  classifier: Classifier;
+  classifier: ClassifiesMessages;
   publisher: QuizPublisher;
   logger: Logger;
   clock?: () => Date;

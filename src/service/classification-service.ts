@@ -1,4 +1,4 @@
-import type { Classification, Classifier } from '../classifier/classifier.js';
+import type { Classification, ClassifiesMessages } from '../classifier/classifier.js';
 import type { Logger } from '../logging/logger.js';
 import type { CorrectionRecord, CorrectionSummary, Store, Surface } from '../store/store.js';
 
@@ -23,7 +23,7 @@ export interface AgentAnswer {
  */
 export class ClassificationService {
   constructor(
-    private readonly classifier: Classifier,
+    private readonly classifier: ClassifiesMessages,
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),

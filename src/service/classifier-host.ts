@@ -1,11 +1,11 @@
-import type { Classifier } from '../classifier/classifier.js';
+import type { Classification, Classifier, ClassifiesMessages } from '../classifier/classifier.js';
 
 /**
  * The classifier the bot answers with. It starts empty and is filled when learning (in a worker
  * thread) finishes; later a retrained one replaces it in one assignment, so a message is always
  * classified by one whole model, never half of two, and no request waits for learning.
  */
-export class ClassifierHost {
+export class ClassifierHost implements ClassifiesMessages {
   private current: Classifier | undefined;
   private waiters: Array<(classifier: Classifier) => void> = [];
   private version = 0;
@@ -29,15 +29,21 @@ export class ClassifierHost {
     return this.current;
   }
 
+  /** Classifies with the current model; throws while the first one is still learning. */
+  classify(text: string): Classification {
+    return this.get().classify(text);
+  }
+
   set(classifier: Classifier): void {
     this.current = classifier;
     this.version += 1;
     for (const resolve of this.waiters.splice(0)) resolve(classifier);
   }
 
-  /** The classifier, as soon as there is one, or undefined if that takes longer than `timeoutMs`. */
-  whenReady(timeoutMs: number): Promise<Classifier | undefined> {
+  /** The classifier, as soon as there is one, or undefined if that takes longer than `timeoutMs` (if given). */
+  whenReady(timeoutMs?: number): Promise<Classifier | undefined> {
     if (this.current) return Promise.resolve(this.current);
+    if (timeoutMs === undefined) return new Promise((resolve) => this.waiters.push(resolve));
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((waiter) => waiter !== done);

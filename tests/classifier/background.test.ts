@@ -4,7 +4,7 @@ import { Classifier } from '../../src/classifier/classifier.js';
 import { loadPlaybooks } from '../../src/playbooks/load.js';
 import { typeDefinitions } from '../../src/playbooks/training.js';
 
-describe('learning in a worker thread', () => {
+describe('learning in a child process', () => {
   it('gives the same answers as learning in the process', async () => {
     const types = typeDefinitions(loadPlaybooks().set.all);
     const { classifier, ms } = await trainInBackground(types);

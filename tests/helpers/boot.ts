@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/config.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { Classifier } from '../../src/classifier/classifier.js';
+import type { ClassifierHost } from '../../src/service/classifier-host.js';
 import { loadPlaybooks } from '../../src/playbooks/load.js';
 import type { PlaybookSet } from '../../src/playbooks/playbook-set.js';
 import { FakeSlack } from './fake-slack.js';
@@ -44,6 +45,8 @@ export interface BootOptions {
   slackRetries?: number;
   /** A playbooks folder of the test's own, e.g. with Chinese text; the built-in one otherwise. */
   playbooksDir?: string;
+  /** A host the test fills itself, to see the bot before learning has ended; a trained classifier otherwise. */
+  classifier?: ClassifierHost;
 }
 
 /** Boots the real app on 127.0.0.1, port 0, against a fresh fake Slack and a fresh database. */
@@ -63,7 +66,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
   const db = openDatabase(config.DATABASE_PATH);
-  const running = await startApp({ config, logger, db, ...core(options.playbooksDir), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
+  const running = await startApp({ config, logger, db, ...core(options.playbooksDir), ...(options.classifier ? { classifier: options.classifier } : {}), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
   const baseUrl = `http://127.0.0.1:${running.address.port}`;
   let stopped = false;
   return {

@@ -13,6 +13,11 @@ export interface ListenerDeps {
   classification: ClassificationService;
   quiz: QuizService;
   quizStore: QuizStore;
+  /**
+   * Whether the classifier has finished learning, waiting at most `waitMs` for it: at start-up the
+   * bot listens before learning ends, so that Slack is never kept waiting on a restart.
+   */
+  classifierReady(waitMs: number): Promise<boolean>;
   /** The language each agent is answered in. */
   languages: AgentLanguages;
   /** Who may set up or turn off the quiz; empty means anyone. */

@@ -10,6 +10,12 @@ export function quizPractice(deps: ListenerDeps) {
     const userId = body.user?.id;
     if (!userId) return;
     const lang = await deps.languages.forAgent(userId);
+    if (!(await deps.classifierReady(10_000))) {
+      await client.chat
+        .postMessage({ channel: userId, text: catalogue(lang).failures.learning })
+        .catch((error: unknown) => deps.logger.error(`quiz_practice: could not tell ${userId}: ${describeError(error)}`));
+      return;
+    }
     const outcome = await deps.quiz.practice(userId, body.team?.id ?? undefined, lang);
     if (outcome.status === 'posted') return;
     try {

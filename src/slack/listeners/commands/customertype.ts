@@ -43,6 +43,9 @@ function answerNow(request: AnsweredNow, command: CommandArgs['command'], deps: 
   }
 }
 
+/** How long an answer in the ack may wait for learning at start-up: well inside Slack's 3 seconds. */
+const COMMAND_LEARNING_WAIT_MS = 1500;
+
 const plain = (text: string): RenderedMessage => ({ text, blocks: [section(text)] });
 
 export function customertypeCommand(deps: ListenerDeps) {
@@ -63,7 +66,9 @@ export function customertypeCommand(deps: ListenerDeps) {
     }
     let message: RenderedMessage;
     try {
-      message = request.kind === 'language' ? await languageCommand(request.choice, command.user_id, deps, t) : answerNow(request, command, deps, t);
+      message = request.kind === 'classify' && !(await deps.classifierReady(COMMAND_LEARNING_WAIT_MS))
+        ? plain(t.failures.learning)
+        : request.kind === 'language' ? await languageCommand(request.choice, command.user_id, deps, t) : answerNow(request, command, deps, t);
     } catch (error) {
       deps.logger.error(`/customertype failed for user ${command.user_id}: ${(error as Error).message}`);
       message = plain(t.failures.generic);

@@ -11,6 +11,9 @@ import type { CommandArgs } from './customertype.js';
 
 const plain = (text: string): RenderedMessage => ({ text, blocks: [section(text)] });
 
+/** Acked already, so a quiz asked for at start-up may wait this long for learning to end. */
+const QUIZ_LEARNING_WAIT_MS = 10_000;
+
 /** `/customertype quiz now | off | setup`; returns the private answer, or undefined when a modal opened. */
 export async function quizCommand(
   action: 'now' | 'off' | 'setup' | 'help',
@@ -26,6 +29,8 @@ export async function quizCommand(
     case 'now': {
       // A quiz belongs to a team channel; in a DM it would be one agent's quiz on the team's leaderboard.
       if (inDirectMessage) return plain(t.quizCommand.channelOnly);
+      // Acked already: choosing a question needs the classifier, which may still be learning at start-up.
+      if (!(await deps.classifierReady(QUIZ_LEARNING_WAIT_MS))) return plain(t.failures.learning);
       const schedule = deps.quizStore.schedule(command.channel_id);
       const outcome = await deps.quiz.postQuiz({
         teamId: command.team_id,

@@ -3,7 +3,10 @@ import { catalogue } from '../../../i18n/index.js';
 import { buildGuidanceMessage, buildNothingToReadMessage } from '../../blocks/guidance.js';
 import { findCustomerText, notedSource } from '../../message-text.js';
 import { describeError } from '../../slack-error.js';
+import { section } from '../../blocks/text.js';
 import type { ListenerDeps } from '../deps.js';
+
+const LEARNING_WAIT_MS = 10_000;
 
 export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -19,6 +22,8 @@ export function directMessage(deps: ListenerDeps) {
     const t = catalogue(await deps.languages.forAgent(event.user));
     let answer;
     if (found.text.trim() === '') answer = buildNothingToReadMessage(t);
+    // Acked already and answered with a post: this can wait for learning to end.
+    else if (!(await deps.classifierReady(LEARNING_WAIT_MS))) answer = { text: t.failures.learning, blocks: [section(t.failures.learning)] };
     else {
       const where = { surface: 'message', teamId: event.team, channelId: event.channel, userId: event.user } as const;
       const { result, classificationId } = deps.classification.classify(found.text, where);

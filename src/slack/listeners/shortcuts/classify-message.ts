@@ -3,9 +3,13 @@ import { catalogue } from '../../../i18n/index.js';
 import { buildGuidanceMessage, buildGuidanceModal, buildNothingToReadMessage } from '../../blocks/guidance.js';
 import { findCustomerText, notedSource } from '../../message-text.js';
 import { describeError, failureForAgent } from '../../slack-error.js';
+import { section } from '../../blocks/text.js';
 import type { ListenerDeps } from '../deps.js';
 
 export const CLASSIFY_MESSAGE = 'classify_message';
+
+/** Already acked; the modal fallback needs the trigger, valid 3 seconds from the click, so wait less than that. */
+const LEARNING_WAIT_MS = 1500;
 
 export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -27,6 +31,8 @@ export function classifyMessageShortcut(deps: ListenerDeps) {
     let answer;
     if (found.text.trim() === '') {
       answer = buildNothingToReadMessage(t);
+    } else if (!(await deps.classifierReady(LEARNING_WAIT_MS))) {
+      answer = { text: t.failures.learning, blocks: [section(t.failures.learning)] };
     } else {
       const where = { surface: 'shortcut', teamId: shortcut.team?.id, channelId, userId } as const;
       const { result, classificationId } = deps.classification.classify(found.text, where);
