@@ -10,7 +10,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { classifierBenchmark } from './lib/classifier-bench.js';
-import { answerStorm, crash, hostile, slackFailures, slashStorm, startUp } from './lib/app-bench.js';
+import { answerStorm, crash, databaseFaults, hostile, slackFailures, slashStorm, startUp } from './lib/app-bench.js';
 
 const classifierOnly = process.argv.includes('--classifier-only');
 
@@ -93,6 +93,15 @@ ${attacked.count} mutated payloads (truncated and invalid JSON, wrong types, mis
 | what the fake Slack did | what the bot did |
 |---|---|
 ${Object.entries(failures).map(([what, outcome]) => `| ${what} | ${outcome} |`).join('\n')}
+`);
+  process.stdout.write(sections.at(-1)!);
+
+  const faults = await databaseFaults();
+  sections.push(`## A locked database and Slack's retries
+
+| what happened | what the bot did |
+|---|---|
+${Object.entries(faults).map(([what, outcome]) => `| ${what} | ${outcome} |`).join('\n')}
 `);
   process.stdout.write(sections.at(-1)!);
 }

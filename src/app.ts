@@ -22,6 +22,10 @@ import { QuizStore } from './store/quiz-store.js';
 import { AgentStore } from './store/agent-store.js';
 import { AgentLanguages } from './service/agent-language.js';
 import { slackLocaleLookup } from './slack/user-locale.js';
+import { WriteHealth } from './store/write-health.js';
+import { ClassificationLog } from './store/classification-log.js';
+import { HandledRequests } from './store/handled-requests.js';
+import { oncePerRequest } from './slack/once-per-request.js';
 
 export interface AppDependencies {
   config: Config;
@@ -45,6 +49,9 @@ export interface RunningApp {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Slack retries an event within minutes and a signature is good for five: a day is plenty. */
+const HANDLED_REQUESTS_KEPT_MS = 86_400_000;
+const HANDLED_REQUESTS_PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Builds the Bolt app for either mode and starts it. Stopping closes the listener first, then waits
@@ -53,8 +60,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   const { config, logger, db } = deps;
   const classifier = deps.classifier instanceof Classifier ? new ClassifierHost(deps.classifier) : deps.classifier;
+  const writes = new WriteHealth(db);
   const health: HealthCheck = () => {
-    if (!db.open) return { ok: false, reason: 'the database is closed' };
+    const database = writes.state();
+    if (!database.ok) return database;
     if (!classifier.ready) return { ok: false, reason: 'learning the customer types' };
     return { ok: true };
   };
@@ -100,12 +109,19 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     await inFlight.track(next);
   });
   const clock = deps.clock ?? (() => new Date());
+  const handledRequests = new HandledRequests(db, clock);
+  app.use(oncePerRequest(handledRequests, logger));
   const quizStore = new QuizStore(db, clock);
   const quiz = new QuizService({
     store: quizStore,
     playbooks: deps.playbooks,
     classifier,
-    publisher: new SlackQuizPublisher(app.client),
+    // Posts go through a client that never retries by itself; the publisher retries once it knows a post did not land.
+    publisher: new SlackQuizPublisher(
+      app.client,
+      new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: asBoltLogger(logger), logLevel }),
+      (deps.slackRetries ?? 3) + 1,
+    ),
     logger,
     clock,
     ...(deps.random ? { random: deps.random } : {}),
@@ -139,10 +155,23 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       'environment',
     );
   }
+  // From here on no statement waits for another process's write lock: better-sqlite3 would wait
+  // with the event loop frozen. Writers on the request path retry between turns of the loop instead.
+  db.exec('PRAGMA busy_timeout = 0');
+  const store = new Store(db, clock);
+  const classificationLog = new ClassificationLog(store, writes, logger, clock);
+  const pruneHandled = setInterval(() => {
+    try {
+      handledRequests.prune(new Date(clock().getTime() - HANDLED_REQUESTS_KEPT_MS));
+    } catch (error) {
+      logger.warn(`Could not prune handled requests: ${(error as Error).message}`);
+    }
+  }, HANDLED_REQUESTS_PRUNE_EVERY_MS);
+  pruneHandled.unref();
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
-    classification: new ClassificationService(classifier, new Store(db, clock), logger, clock),
+    classification: new ClassificationService(classifier, store, classificationLog, writes, logger, clock),
     classifierReady: async (waitMs) => classifier.ready || (await classifier.whenReady(waitMs)) !== undefined,
     quiz,
     quizStore,
@@ -198,6 +227,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       quiz.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
+      clearInterval(pruneHandled);
+      classificationLog.close();
       db.close();
     })();
     return stopping;

@@ -397,3 +397,87 @@ export async function startUp(runs = 5, nodeArgs: string[] = []): Promise<StartU
   }
   return figures;
 }
+
+/**
+ * The database and Slack's own retries: what an operator's `sqlite3` shell holding the write lock
+ * does to agents, and what Slack delivering an event three times does.
+ */
+export async function databaseFaults() {
+  const outcomes: Record<string, string> = {};
+  {
+    const bench = await startBench(quizEnv);
+    try {
+      const [button] = await postedQuizButtons(bench);
+      const shell = openSqlite(bench.dbPath);
+      const rows = () => (shell.prepare('SELECT COUNT(*) AS n FROM classifications').get() as { n: number }).n;
+      const before = rows();
+      shell.exec('BEGIN IMMEDIATE');
+      const lockedAt = Date.now();
+      const help = await post(bench.url, slashCommandBody({ text: 'help', response_url: bench.slack.responseUrl('locked-help') }));
+      const classify = await post(bench.url, slashCommandBody({ text: MESSAGES[0]!, response_url: bench.slack.responseUrl('locked-classify') }));
+      const click = await post(bench.url, interactionBody(blockActionPayload({ actionId: button!.action_id, value: button!.value, responseUrl: bench.slack.responseUrl('locked-click'), userId: 'U0LOCKED' })));
+      await until(() => bench.slack.calls.some((call) => call.responseId === 'locked-click'), 5000);
+      const reply = bench.slack.calls.find((call) => call.responseId === 'locked-click')?.body.text as string | undefined;
+      const healthStarted = performance.now();
+      const health = await fetch(bench.url.replace('/slack/events', '/healthz'));
+      const healthMs = performance.now() - healthStarted;
+      const healthBody = (await health.json()) as { reason?: string };
+      // Held as long as the issue's operator held it, so the answers above were all given under the lock.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 12_000 - (Date.now() - lockedAt))));
+      shell.exec('ROLLBACK');
+      const released = Date.now();
+      await until(() => rows() > before, 10_000);
+      const writtenAfter = Date.now() - released;
+      shell.close();
+      outcomes['a `sqlite3` shell holds the write lock for 12 s'] =
+        `help acked in ${help.ms.toFixed(0)} ms, a classification in ${classify.ms.toFixed(0)} ms (its row written ${(writtenAfter / 1000).toFixed(1)} s after the lock went), ` +
+        `a quiz answer in ${click.ms.toFixed(0)} ms ("${reply ?? 'no reply'}"), /healthz ${health.status} in ${healthMs.toFixed(0)} ms ("${healthBody.reason ?? ''}")`;
+    } finally {
+      await bench.stop();
+    }
+  }
+  {
+    const bench = await startBench();
+    try {
+      // Until learning has ended a message is answered "try again in a few seconds"; wait for the real answer.
+      const healthUrl = bench.url.replace('/slack/events', '/healthz');
+      for (let tries = 0; tries < 200 && (await fetch(healthUrl)).status !== 200; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      const event = JSON.stringify({
+        token: 'deprecated',
+        team_id: 'T0FAKE',
+        api_app_id: 'A0CUSTOMERTYPE',
+        type: 'event_callback',
+        event_id: 'Ev0BENCHRETRY',
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'message', channel: 'D0AGENT', channel_type: 'im', user: 'U0AGENT', text: MESSAGES[1], ts: '1700000300.000100', team: 'T0FAKE' },
+      });
+      const statuses: number[] = [];
+      for (const retry of [undefined, '1', '2']) {
+        const request = signed(event, 'application/json');
+        if (retry) Object.assign(request.headers, { 'x-slack-retry-num': retry, 'x-slack-retry-reason': 'http_timeout' });
+        statuses.push((await send(bench.url, request)).status);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const db = openSqlite(bench.dbPath);
+      const rows = (db.prepare("SELECT COUNT(*) AS n FROM classifications WHERE surface = 'message'").get() as { n: number }).n;
+      db.close();
+      outcomes['the same `message.im` event delivered 3 times (retry-num 1, 2)'] = `statuses ${statuses.join(', ')}; replies: ${bench.slack.callsTo('chat.postMessage').length}, rows: ${rows}`;
+    } finally {
+      await bench.stop();
+    }
+  }
+  {
+    const slack = await new FakeSlack().start();
+    const dir = mkdtempSync(join(tmpdir(), 'ct-landed-'));
+    let attempts = 0;
+    slack.on((call) => (call.method === 'chat.postMessage' && ++attempts === 1 ? { status: 500, body: 'error', landed: true } : undefined));
+    const bench = await startBench(quizEnv, { slack, dir });
+    await until(() => slack.callsTo('conversations.history').length > 0, 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    outcomes['500 on a quiz post Slack had stored'] = `${attempts} post attempt(s), ${slack.callsTo('conversations.history').length} history check(s), quiz messages in the channel: ${slack.history.get(QUIZ_CHANNEL)?.length ?? 0}`;
+    await bench.stop();
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return outcomes;
+}

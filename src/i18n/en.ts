@@ -250,6 +250,7 @@ export const en = {
       closeTime: 'Pick a time after the quiz time, or leave it empty.',
       language: 'Pick a language.',
       adminsOnly: 'Only the quiz admins set in QUIZ_ADMINS can change the quiz.',
+      notSaved: "The settings couldn't be saved just now. Please press Save again in a moment.",
     },
     saved: (time: Escaped, timeZone: Escaped, days: string, channel: Escaped, language: string) =>
       `The daily quiz is set: ${time} ${timeZone}, ${days}, in ${channel}. Questions are in ${language}.`,

@@ -237,6 +237,7 @@ export const zh: Catalogue = {
       closeTime: '公布答案的时间要晚于出题时间，或者留空。',
       language: '请选题目语言。',
       adminsOnly: '只有 QUIZ_ADMINS 里设置的管理员才能修改小测验。',
+      notSaved: '设置刚才没保存上，请稍等一下再点一次“保存”。',
     },
     saved: (time: Escaped, timeZone: Escaped, days: string, channel: Escaped, language: string) =>
       `每日小测验设置好了：${days} ${time}（${timeZone}），发在 ${channel}，题目用${language}。`,

@@ -11,11 +11,13 @@ import { closeTimePassed, dueSlot, isLastOfWeek, localDate, weekStart } from './
 import { agentStats, type AgentStats } from './stats.js';
 import { RetryBackoff } from './retry-backoff.js';
 import { KeyedThrottle } from './throttle.js';
+import { retryWhileBusy } from '../store/busy.js';
+import { UncertainPostError } from './uncertain-post.js';
 
 /** Where quizzes appear. The Slack layer implements it; the quiz itself knows nothing of Slack. */
 export interface QuizPublisher {
   /** Posts the question with its answer buttons; returns the message id (ts). A practice question goes to one agent. */
-  post(channelId: string, quizId: number, question: QuizQuestion, options?: { practice?: boolean }): Promise<string>;
+  post(channelId: string, quizId: number, question: QuizQuestion, options?: { practice?: boolean; resume?: boolean }): Promise<string>;
   /** Shows how many have answered, nothing more. */
   updateCount(quiz: QuizRow, answers: number): Promise<void>;
   /** Shows the answer, the share right and the number of answers; never who got it wrong. */
@@ -43,6 +45,11 @@ export interface Leaderboards {
 const RECENT_TYPES_DAYS = 14;
 const NO_REPEAT_DAYS = 30;
 const COUNT_UPDATE_MS = 3000;
+/** A claim older than this with no post is not a post in progress: it failed midway and may have landed. */
+const STUCK_CLAIM_MS = 120_000;
+const isStuckClaim = (quiz: QuizRow, now: Date) => quiz.status === 'claimed' && now.getTime() - Date.parse(quiz.createdAt) > STUCK_CLAIM_MS;
+/** Off the request path (the command acked already): a posted quiz may wait this long to be marked. */
+const POSTED_MARK_BUDGET_MS = 10_000;
 /** A channel the bot cannot post in stays that way until someone acts: retry after 1, 2, 4… minutes, at most hourly. */
 const POST_RETRY_FIRST_MS = 60_000;
 const POST_RETRY_MAX_MS = 3_600_000;
@@ -87,6 +94,7 @@ export class QuizService {
     const now = this.clock();
     const date = localDate(input.timeZone ?? this.defaultTimeZone, now);
     const existing = store.quizForDay(input.channelId, date);
+    if (existing && isStuckClaim(existing, now)) return this.resumePost(existing);
     if (existing) return { status: 'already', quiz: existing };
     await this.revealOpen(input.channelId);
 
@@ -96,22 +104,50 @@ export class QuizService {
       random: this.random,
       lang: input.lang ?? this.defaultLanguage,
     });
-    const quizId = store.claim({ teamId: input.teamId, channelId: input.channelId, localDate: date, question });
+    const quizId = await retryWhileBusy(() => store.claim({ teamId: input.teamId, channelId: input.channelId, localDate: date, question }));
     if (quizId === undefined) return { status: 'already', quiz: store.quizForDay(input.channelId, date)! };
     try {
       const ts = await publisher.post(input.channelId, quizId, question);
-      store.markPosted(quizId, ts);
+      // Posted: marking it must not fail on a moment's lock, or the quiz would be posted again.
+      await retryWhileBusy(() => store.markPosted(quizId, ts), POSTED_MARK_BUDGET_MS);
       logger.info(`Posted quiz ${quizId} in ${input.channelId} for ${date}`);
       return { status: 'posted', quizId };
     } catch (error) {
+      if (error instanceof UncertainPostError) {
+        // It may be in the channel already: keep the claim, and check before posting on a later pass.
+        logger.warn(`Posting quiz ${quizId} in ${input.channelId} may have failed; it will be checked and retried: ${error.message}`);
+        return { status: 'failed', error };
+      }
       store.release(quizId);
       logger.warn(`Posting the quiz in ${input.channelId} failed; it will be retried: ${(error as Error).message}`);
       return { status: 'failed', error };
     }
   }
 
-  /** An agent's click: only the first counts; later clicks are told what they answered. */
-  answer(input: { quizId: number; userId: string; choice: number }): AnswerResult {
+  /** A quiz claimed a while ago and never marked posted: its post may have landed. Slack is asked before posting again. */
+  private async resumePost(quiz: QuizRow): Promise<PostOutcome> {
+    const { store, publisher, logger } = this.options;
+    try {
+      const ts = await publisher.post(quiz.channelId, quiz.id, quiz.question, { resume: true });
+      await retryWhileBusy(() => store.markPosted(quiz.id, ts), POSTED_MARK_BUDGET_MS);
+      logger.info(`Posted quiz ${quiz.id} in ${quiz.channelId} for ${quiz.localDate} (resumed)`);
+      return { status: 'posted', quizId: quiz.id };
+    } catch (error) {
+      logger.warn(`Resuming quiz ${quiz.id} in ${quiz.channelId} failed; it will be retried: ${(error as Error).message}`);
+      return { status: 'failed', error };
+    }
+  }
+
+  /**
+   * An agent's click: only the first counts; later clicks are told what they answered. While another
+   * process holds the database's write lock it waits, without blocking, for up to a second, then
+   * throws DatabaseBusyError: the agent is told it was not saved.
+   */
+  async answer(input: { quizId: number; userId: string; choice: number }): Promise<AnswerResult> {
+    return retryWhileBusy(() => this.answerNow(input));
+  }
+
+  private answerNow(input: { quizId: number; userId: string; choice: number }): AnswerResult {
     const { store } = this.options;
     const quiz = store.quiz(input.quizId);
     if (!quiz || !Number.isInteger(input.choice) || input.choice < 0 || input.choice >= quiz.question.options.length) return { status: 'unknown' };
@@ -148,7 +184,8 @@ export class QuizService {
           closeTimePassed(schedule, { localDate: quiz.localDate, postedAt: quiz.postedAt ? new Date(quiz.postedAt) : undefined }, now),
         );
         const slot = dueSlot(schedule, now);
-        if (slot && !this.options.store.quizForDay(schedule.channelId, slot.localDate) && this.retries.due(schedule.channelId, now)) {
+        const today = slot && this.options.store.quizForDay(schedule.channelId, slot.localDate);
+        if (slot && (!today || isStuckClaim(today, now)) && this.retries.due(schedule.channelId, now)) {
           const outcome = await this.postQuiz({
             teamId: schedule.teamId,
             channelId: schedule.channelId,

@@ -1,3 +1,4 @@
+import { retryWhileBusy } from '../store/busy.js';
 import type { LanguageSource } from '../i18n/en.js';
 import type { Lang } from '../lang.js';
 import type { Logger } from '../logging/logger.js';
@@ -82,9 +83,9 @@ export class AgentLanguages {
     return fromSlack ? { lang: fromSlack, source: 'slack' } : { lang: this.options.defaultLanguage, source: 'workspace' };
   }
 
-  /** Stores the agent's choice; throws if it cannot be stored, so the agent can be told. */
-  choose(userId: string, choice: Lang | 'auto'): void {
-    this.options.choices.chooseLanguage(userId, choice);
+  /** Stores the agent's choice, waiting briefly for a locked database; throws if it cannot be stored, so the agent can be told. */
+  async choose(userId: string, choice: Lang | 'auto'): Promise<void> {
+    await retryWhileBusy(() => this.options.choices.chooseLanguage(userId, choice));
   }
 
   private chosen(userId: string): Lang | undefined {

@@ -1,6 +1,9 @@
 import type { Classification, ClassifiesMessages } from '../classifier/classifier.js';
 import type { Logger } from '../logging/logger.js';
+import { retryWhileBusy } from '../store/busy.js';
+import type { ClassificationLog } from '../store/classification-log.js';
 import type { CorrectionRecord, CorrectionSummary, Store, Surface } from '../store/store.js';
+import type { WriteHealth } from '../store/write-health.js';
 
 export const CORRECTION_REPORT_DAYS = 30;
 
@@ -13,47 +16,47 @@ export interface Where {
 
 export interface AgentAnswer {
   result: Classification;
-  /** The stored row, for corrections; undefined if it could not be stored. */
+  /** The stored row, for corrections; undefined if it could not be stored yet. */
   classificationId: number | undefined;
 }
 
 /**
  * Classifies a customer message for an agent and keeps one row of it (never the text). Storing is
- * bookkeeping: if the database fails the agent still gets the answer.
+ * bookkeeping: the agent gets the answer at once, and a row the database cannot take yet waits in
+ * the classification log.
  */
 export class ClassificationService {
   constructor(
     private readonly classifier: ClassifiesMessages,
     private readonly store: Store,
+    private readonly log: ClassificationLog,
+    private readonly health: WriteHealth,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   classify(text: string, where: Where): AgentAnswer {
     const result = this.classifier.classify(text);
-    let classificationId: number | undefined;
-    try {
-      classificationId = this.store.recordClassification({
-        surface: where.surface,
-        teamId: where.teamId,
-        channelId: where.channelId,
-        userId: where.userId,
-        typeId: result.type,
-        confidence: result.confidence,
-        textLength: text.length,
-      });
-    } catch (error) {
-      this.logger.error(`Could not store a classification: ${(error as Error).message}`);
-    }
+    const classificationId = this.log.record({
+      surface: where.surface,
+      teamId: where.teamId,
+      channelId: where.channelId,
+      userId: where.userId,
+      typeId: result.type,
+      confidence: result.confidence,
+      textLength: text.length,
+    });
     return { result, classificationId };
   }
 
   /** An agent's "Not right?": who, what the bot said, what it should have said. Never the text. */
-  correct(correction: CorrectionRecord): boolean {
+  async correct(correction: CorrectionRecord): Promise<boolean> {
     try {
-      this.store.recordCorrection(correction);
+      await retryWhileBusy(() => this.store.recordCorrection(correction));
+      this.health.succeeded();
       return true;
     } catch (error) {
+      this.health.failed(error);
       this.logger.error(`Could not store a correction: ${(error as Error).message}`);
       return false;
     }

@@ -7,6 +7,7 @@ import type { QuizRow } from '../store/quiz-store.js';
 import type { Leaderboards } from '../quiz/quiz-service.js';
 import { buildLeaderboardMessage, buildPracticeMessage, buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
 import { slackErrorCode } from './slack-error.js';
+import { OncePoster } from './post-once.js';
 
 /** chat.update errors that mean the quiz message can never be updated again. */
 const GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message', 'is_archived', 'not_in_channel']);
@@ -25,12 +26,22 @@ export class ChannelAccessError extends Error {
 
 /** Posts and updates quiz messages in Slack. Joins a public channel it is not in; asks for an invite to a private one. */
 export class SlackQuizPublisher implements QuizPublisher {
-  constructor(private readonly client: webApi.WebClient) {}
+  private readonly poster: OncePoster;
 
-  async post(channelId: string, quizId: number, question: QuizQuestion, options: { practice?: boolean } = {}): Promise<string> {
+  /** `postClient` must not retry by itself: posts are retried here, only once it is known they did not land. */
+  constructor(
+    private readonly client: webApi.WebClient,
+    postClient: webApi.WebClient = client,
+    postAttempts = 1,
+  ) {
+    this.poster = new OncePoster(postClient, { attempts: postAttempts });
+  }
+
+  async post(channelId: string, quizId: number, question: QuizQuestion, options: { practice?: boolean; resume?: boolean } = {}): Promise<string> {
     const message = { channel: channelId, ...(options.practice ? buildPracticeMessage(quizId, question) : buildQuizMessage(quizId, question, 0)) };
+    const key = `quiz:${quizId}`;
     try {
-      return (await this.client.chat.postMessage(message)).ts!;
+      return await this.poster.post(message, key, { checkFirst: options.resume === true });
     } catch (error) {
       if (slackErrorCode(error) !== 'not_in_channel') throw error;
     }
@@ -39,11 +50,11 @@ export class SlackQuizPublisher implements QuizPublisher {
     } catch (error) {
       throw new ChannelAccessError(channelId, slackErrorCode(error) ?? 'no access');
     }
-    return (await this.client.chat.postMessage(message)).ts!;
+    return this.poster.post(message, key);
   }
 
   async postLeaderboard(channelId: string, boards: Leaderboards, lang?: Lang): Promise<void> {
-    await this.client.chat.postMessage({ channel: channelId, ...buildLeaderboardMessage(boards, 'week', catalogue(lang)) });
+    await this.poster.post({ channel: channelId, ...buildLeaderboardMessage(boards, 'week', catalogue(lang)) }, `weekly:${channelId}:${boards.weekStarts}`);
   }
 
   async directChannel(userId: string): Promise<string> {

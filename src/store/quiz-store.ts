@@ -31,6 +31,8 @@ export interface QuizRow {
   postedAt: string | null;
   /** When it stopped taking answers; set for every revealed quiz, and before the reveal reaches Slack. */
   closedAt: string | null;
+  /** When it was claimed. */
+  createdAt: string;
 }
 
 export interface AgentAnswer {
@@ -72,6 +74,7 @@ interface QuizDbRow {
   status: QuizStatus;
   posted_at: string | null;
   closed_at: string | null;
+  created_at: string;
 }
 
 const toQuiz = (row: QuizDbRow): QuizRow => ({
@@ -85,6 +88,7 @@ const toQuiz = (row: QuizDbRow): QuizRow => ({
   status: row.status,
   postedAt: row.posted_at,
   closedAt: row.closed_at,
+  createdAt: row.created_at,
 });
 
 /** The quiz's queries. Time comes from the caller's clock so tests can cross days and DST. */

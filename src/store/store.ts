@@ -62,15 +62,22 @@ export class Store {
     return this.db.open;
   }
 
-  recordClassification(record: ClassificationRecord): number {
+  recordClassification(record: ClassificationRecord, createdAt: Date = this.now()): number {
     const result = this.insertClassification.run({
       ...record,
       teamId: record.teamId ?? null,
       channelId: record.channelId ?? null,
       userId: record.userId ?? null,
-      createdAt: this.now().toISOString(),
+      createdAt: createdAt.toISOString(),
     });
     return Number(result.lastInsertRowid);
+  }
+
+  /** Rows that waited for the database, with the time each was made; all or none. */
+  recordClassifications(rows: ReadonlyArray<{ record: ClassificationRecord; createdAt: Date }>): void {
+    this.db.transaction(() => {
+      for (const { record, createdAt } of rows) this.recordClassification(record, createdAt);
+    })();
   }
 
   recordCorrection(record: CorrectionRecord): number {

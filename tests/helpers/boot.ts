@@ -47,13 +47,17 @@ export interface BootOptions {
   playbooksDir?: string;
   /** A host the test fills itself, to see the bot before learning has ended; a trained classifier otherwise. */
   classifier?: ClassifierHost;
+  /** Another app's database file, to run two instances on one database; a fresh one otherwise. */
+  databasePath?: string;
+  /** Another app's fake Slack, so two instances talk to one Slack. */
+  slack?: FakeSlack;
 }
 
 /** Boots the real app on 127.0.0.1, port 0, against a fresh fake Slack and a fresh database. */
 export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
-  const slack = await new FakeSlack().start();
+  const slack = options.slack ?? (await new FakeSlack().start());
   const dir = mkdtempSync(join(tmpdir(), 'customertype-test-'));
-  const dbPath = join(dir, 'test.db');
+  const dbPath = options.databasePath ?? join(dir, 'test.db');
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
@@ -86,7 +90,8 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
       if (stopped) return;
       stopped = true;
       await running.stop();
-      await slack.stop();
+      // A shared Slack and database belong to the app that made them.
+      if (!options.slack) await slack.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

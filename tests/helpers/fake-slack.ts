@@ -11,7 +11,16 @@ export interface RecordedCall {
   token?: string;
 }
 
-export type FakeAnswer = { status?: number; headers?: Record<string, string>; body: unknown; delayMs?: number };
+export type FakeAnswer = {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+  delayMs?: number;
+  /** The call took effect whatever the answer says: Slack stored the message, then failed to say so. */
+  landed?: boolean;
+  /** Cut the connection instead of answering (after the call took effect, when `landed`). */
+  reset?: boolean;
+};
 export type FakeHandler = (call: RecordedCall) => FakeAnswer | undefined;
 
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
@@ -40,7 +49,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
 let tsCounter = 1_700_000_000;
 const nextTs = () => `${(tsCounter += 1)}.000100`;
 
-function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>): unknown {
+type History = ReadonlyMap<string, ReadonlyArray<Record<string, unknown>>>;
+
+function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>, history: History): unknown {
   switch (call.method) {
     case 'users.info':
       return { ok: true, user: { id: call.body.user, name: String(call.body.user ?? '').toLowerCase(), locale: locales.get(call.body.user) ?? 'en-US' } };
@@ -61,6 +72,8 @@ function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>)
       return { ok: true, channel: { id: call.body.channel } };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${call.body.users ?? 'X'}` } };
+    case 'conversations.history':
+      return { ok: true, messages: [...(history.get(call.body.channel) ?? [])].reverse().slice(0, Number(call.body.limit ?? 100)), has_more: false };
     default:
       return { ok: true };
   }
@@ -71,6 +84,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Each agent's Slack locale, as `users.info` with `include_locale` tells it; en-US unless set. */
   readonly locales = new Map<string, string>();
+  /** The messages posted in each channel, oldest first, as `conversations.history` gives them back. */
+  readonly history = new Map<string, Array<Record<string, unknown>>>();
   private handlers: FakeHandler[] = [];
   private server: Server | undefined;
   url = '';
@@ -136,6 +151,14 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
+  private remember(call: RecordedCall, answer: unknown): void {
+    const channel = String(call.body.channel);
+    const ts = (answer as { ts?: string } | undefined)?.ts ?? nextTs();
+    const messages = this.history.get(channel) ?? [];
+    messages.push({ type: 'message', ts, text: call.body.text, ...(call.body.metadata ? { metadata: call.body.metadata } : {}) });
+    this.history.set(channel, messages);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const body = await readBody(req);
@@ -150,10 +173,14 @@ export class FakeSlack {
       return;
     }
     this.calls.push(call);
-    const answer = this.handlers.map((handler) => handler(call)).find((result) => result !== undefined) ?? {
-      body: call.method === 'response_url' ? 'ok' : defaultAnswer(call, this.locales),
-    };
+    const override = this.handlers.map((handler) => handler(call)).find((result) => result !== undefined);
+    const answer = override ?? { body: call.method === 'response_url' ? 'ok' : defaultAnswer(call, this.locales, this.history) };
+    if (call.method === 'chat.postMessage' && (!override || override.landed)) this.remember(call, answer.body);
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer.reset) {
+      req.socket.destroy();
+      return;
+    }
     const payload = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
     res
       .writeHead(answer.status ?? 200, {

@@ -1,3 +1,4 @@
+import { newTriggerId } from './slack-request.js';
 /** Real-shaped Slack payloads, trimmed to the fields Slack always sends. */
 
 export function blockActionPayload(options: {
@@ -25,7 +26,7 @@ export function blockActionPayload(options: {
     api_app_id: 'A0CUSTOMERTYPE',
     token: 'deprecated',
     container: { type: 'message', message_ts: '1700000000.000200', channel_id: options.channelId ?? 'C0SUPPORT', is_ephemeral: true },
-    trigger_id: '111.222.abc',
+    trigger_id: newTriggerId(),
     channel: { id: options.channelId ?? 'C0SUPPORT', name: 'support' },
     response_url: options.responseUrl,
     actions: [action],
@@ -82,7 +83,7 @@ export function messageShortcutPayload(message: Record<string, unknown>, options
     channel: { id: options.channelId ?? 'C0SUPPORT', name: 'support' },
     is_enterprise_install: false,
     callback_id: 'classify_message',
-    trigger_id: '333.444.def',
+    trigger_id: newTriggerId(),
     response_url: options.responseUrl,
     message_ts: message.ts,
     message,

@@ -33,6 +33,13 @@ export interface SlashCommandFields {
   trigger_id?: string;
 }
 
+let triggers = 0;
+/** A new trigger id, as Slack gives each command and click its own (the bot handles each id once). */
+export function newTriggerId(): string {
+  triggers += 1;
+  return `${Date.now()}.${triggers}.${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /** The form body Slack posts for a slash command. */
 export function slashCommandBody(fields: SlashCommandFields): string {
   return new URLSearchParams({
@@ -48,7 +55,7 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     api_app_id: 'A0CUSTOMERTYPE',
     is_enterprise_install: 'false',
     response_url: fields.response_url,
-    trigger_id: fields.trigger_id ?? '1234.5678.abcdef',
+    trigger_id: fields.trigger_id ?? newTriggerId(),
   }).toString();
 }
 

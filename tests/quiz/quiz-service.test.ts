@@ -157,13 +157,13 @@ describe('the scheduler under a moving clock', () => {
     const { service, publisher, store, setNow } = setup('2026-11-23T09:30:30Z');
     await service.runSchedules([weekdays]);
     const first = store.quizForDay('C1', '2026-11-23')!;
-    service.answer({ quizId: first.id, userId: 'U1', choice: first.question.answer });
-    service.answer({ quizId: first.id, userId: 'U2', choice: (first.question.answer + 1) % 4 });
+    await service.answer({ quizId: first.id, userId: 'U1', choice: first.question.answer });
+    await service.answer({ quizId: first.id, userId: 'U2', choice: (first.question.answer + 1) % 4 });
     setNow('2026-11-24T09:30:30Z');
     await service.runSchedules([weekdays]);
     expect(publisher.revealed).toEqual([{ quizId: first.id, tally: { answers: 2, correct: 1 } }]);
     expect(store.quiz(first.id)?.status).toBe('revealed');
-    expect(service.answer({ quizId: first.id, userId: 'U3', choice: 0 }).status).toBe('closed');
+    expect((await service.answer({ quizId: first.id, userId: 'U3', choice: 0 })).status).toBe('closed');
   });
 });
 
@@ -204,7 +204,7 @@ describe('closing quizzes', () => {
     let release!: () => void;
     publisher.revealGate = new Promise((resolve) => (release = resolve));
     const revealing = service.reveal(store.quiz(quiz.id)!);
-    expect(service.answer({ quizId: quiz.id, userId: 'ULATE', choice: 0 }).status).toBe('closed');
+    expect((await service.answer({ quizId: quiz.id, userId: 'ULATE', choice: 0 })).status).toBe('closed');
     release();
     await revealing;
     expect(store.tally(quiz.id).answers).toBe(0);
@@ -218,7 +218,7 @@ describe('closing quizzes', () => {
     publisher.failReveals = 1;
     expect(await service.turnOff('C1', 'U0LEAD')).toBe(true);
     expect(store.quiz(quiz.id)!.closedAt).not.toBeNull();
-    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: 0 }).status).toBe('closed');
+    expect((await service.answer({ quizId: quiz.id, userId: 'U1', choice: 0 })).status).toBe('closed');
     // The scheduler shows the answer on its next pass, though the channel has no schedule any more.
     await service.runSchedules([]);
     expect(store.quiz(quiz.id)!.status).toBe('revealed');
@@ -231,7 +231,7 @@ describe('closing quizzes', () => {
     const quiz = store.quizForDay('C1', '2026-11-23')!;
     publisher.failReveals = 1;
     await expect(service.reveal(store.quiz(quiz.id)!)).rejects.toThrow('message_not_found');
-    expect(service.answer({ quizId: quiz.id, userId: 'UX', choice: quiz.question.answer }).status).toBe('closed');
+    expect((await service.answer({ quizId: quiz.id, userId: 'UX', choice: quiz.question.answer })).status).toBe('closed');
     expect(store.tally(quiz.id).answers).toBe(0);
     await service.runSchedules([weekdays]);
     expect(publisher.revealed.map((entry) => entry.quizId)).toEqual([quiz.id]);
@@ -243,7 +243,7 @@ describe('closing quizzes', () => {
     const quiz = store.quizForDay('C1', '2026-11-23')!;
     let release!: () => void;
     publisher.countGate = new Promise((resolve) => (release = resolve));
-    service.answer({ quizId: quiz.id, userId: 'U1', choice: 0 });
+    await service.answer({ quizId: quiz.id, userId: 'U1', choice: 0 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     await service.reveal(store.quiz(quiz.id)!);
     release();
@@ -260,11 +260,11 @@ describe('answers', () => {
     expect(outcome.status).toBe('posted');
     const quiz = store.quizForDay('C1', '2026-11-23')!;
     const wrong = (quiz.question.answer + 1) % quiz.question.options.length;
-    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: wrong })).toMatchObject({ status: 'recorded', correct: false });
-    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: quiz.question.answer })).toMatchObject({ status: 'already', choice: wrong });
+    expect(await service.answer({ quizId: quiz.id, userId: 'U1', choice: wrong })).toMatchObject({ status: 'recorded', correct: false });
+    expect(await service.answer({ quizId: quiz.id, userId: 'U1', choice: quiz.question.answer })).toMatchObject({ status: 'already', choice: wrong });
     expect(store.tally(quiz.id)).toEqual({ answers: 1, correct: 0 });
-    expect(service.answer({ quizId: quiz.id, userId: 'U1', choice: 7 }).status).toBe('unknown');
-    expect(service.answer({ quizId: 999, userId: 'U1', choice: 0 }).status).toBe('unknown');
+    expect((await service.answer({ quizId: quiz.id, userId: 'U1', choice: 7 })).status).toBe('unknown');
+    expect((await service.answer({ quizId: 999, userId: 'U1', choice: 0 })).status).toBe('unknown');
   });
 
   it('store one answer when one agent clicks many times at once', async () => {
@@ -287,9 +287,9 @@ describe('stats and leaderboards', () => {
       const quiz = store.quizForDay('C1', day)!;
       setNow(`${day}T09:31:00Z`);
       const wrongOnThird = index === 1 ? (quiz.question.answer + 1) % 4 : quiz.question.answer;
-      service.answer({ quizId: quiz.id, userId: 'U1', choice: wrongOnThird });
+      await service.answer({ quizId: quiz.id, userId: 'U1', choice: wrongOnThird });
       setNow(`${day}T09:40:00Z`);
-      service.answer({ quizId: quiz.id, userId: 'U2', choice: quiz.question.answer });
+      await service.answer({ quizId: quiz.id, userId: 'U2', choice: quiz.question.answer });
     }
     const u1 = service.stats('U1');
     expect(u1).toMatchObject({ answered: 4, correct: 3, currentStreak: 2, bestStreak: 2 });
@@ -304,9 +304,9 @@ describe('stats and leaderboards', () => {
     await service.runSchedules([weekdays]);
     const quiz = store.quizForDay('C1', '2026-11-23')!;
     setNow('2026-11-23T09:35:00Z');
-    service.answer({ quizId: quiz.id, userId: 'USLOW', choice: quiz.question.answer });
+    await service.answer({ quizId: quiz.id, userId: 'USLOW', choice: quiz.question.answer });
     setNow('2026-11-23T09:31:00Z');
-    service.answer({ quizId: quiz.id, userId: 'UFAST', choice: quiz.question.answer });
+    await service.answer({ quizId: quiz.id, userId: 'UFAST', choice: quiz.question.answer });
     expect(service.leaderboards('T1').allTime.map((row) => row.userId)).toEqual(['UFAST', 'USLOW']);
   });
 });
@@ -318,7 +318,7 @@ describe('the weekly leaderboard', () => {
       setNow(`2026-11-${day}T09:30:30Z`);
       await service.runSchedules([weekdays]);
       const quiz = store.quizForDay('C1', `2026-11-${day}`)!;
-      service.answer({ quizId: quiz.id, userId: 'U1', choice: quiz.question.answer });
+      await service.answer({ quizId: quiz.id, userId: 'U1', choice: quiz.question.answer });
       setNow(`2026-11-${day}T18:00:00Z`);
       await service.runSchedules([weekdays]);
     }
@@ -335,7 +335,7 @@ describe('practice', () => {
     const { service, store, publisher, db } = setup('2026-11-23T09:30:30Z');
     await service.runSchedules([weekdays]);
     const daily = store.quizForDay('C1', '2026-11-23')!;
-    service.answer({ quizId: daily.id, userId: 'U1', choice: (daily.question.answer + 1) % 4 });
+    await service.answer({ quizId: daily.id, userId: 'U1', choice: (daily.question.answer + 1) % 4 });
     const weakest = service.stats('U1').weakest[0]!.typeId;
     const outcome = await service.practice('U1', 'T1');
     expect(outcome.status).toBe('posted');
@@ -343,7 +343,7 @@ describe('practice', () => {
     const practice = db.prepare('SELECT * FROM quizzes WHERE practice_user_id = ?').get('U1') as { id: number; type_id: string };
     expect(practice.type_id).toBe(weakest);
     const question = store.quiz(practice.id)!.question;
-    expect(service.answer({ quizId: practice.id, userId: 'U1', choice: question.answer })).toMatchObject({ status: 'recorded', correct: true });
+    expect(await service.answer({ quizId: practice.id, userId: 'U1', choice: question.answer })).toMatchObject({ status: 'recorded', correct: true });
     expect(service.leaderboards('T1').allTime).toEqual([expect.objectContaining({ userId: 'U1', correct: 0, answered: 1 })]);
     expect(service.stats('U1')).toMatchObject({ answered: 1, correct: 0 });
   });

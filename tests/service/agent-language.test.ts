@@ -67,10 +67,10 @@ describe('the language an agent is answered in', () => {
 
   it('lets the agent\'s own choice win, without asking Slack, until they choose auto', async () => {
     const { languages, calls } = setup(async () => 'zh-CN');
-    languages.choose('U1', 'en');
+    await languages.choose('U1', 'en');
     expect(await languages.explain('U1')).toEqual({ lang: 'en', source: 'chosen' });
     expect(calls).toEqual([]);
-    languages.choose('U1', 'auto');
+    await languages.choose('U1', 'auto');
     expect(await languages.explain('U1')).toEqual({ lang: 'zh', source: 'slack' });
   });
 

@@ -94,9 +94,10 @@ describe('Classify customer type (message shortcut)', () => {
 
   it('opens a modal with the trigger when the bot cannot post in the channel', async () => {
     booted.slack.on((call) => (call.method === 'chat.postEphemeral' ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
-    await booted.post(interactionBody(messageShortcutPayload(forwarded(), { responseUrl: booted.slack.responseUrl('sc') })));
+    const payload = messageShortcutPayload(forwarded(), { responseUrl: booted.slack.responseUrl('sc') });
+    await booted.post(interactionBody(payload));
     const [open] = await booted.slack.waitForCalls('views.open');
-    expect(open!.body.trigger_id).toBe('333.444.def');
+    expect(open!.body.trigger_id).toBe(payload.trigger_id);
     expect(open!.body.view.type).toBe('modal');
     expect(open!.body.view.blocks.some((block: any) => block.type === 'actions')).toBe(false);
   });

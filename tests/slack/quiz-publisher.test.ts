@@ -14,6 +14,7 @@ const quiz = {
   status: 'posted',
   postedAt: '2026-11-23T09:30:00Z',
   closedAt: null,
+  createdAt: '2026-11-23T09:29:59Z',
 } satisfies QuizRow;
 
 function publisherFailingWith(code: string) {

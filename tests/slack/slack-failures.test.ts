@@ -48,6 +48,50 @@ describe('when Slack fails', () => {
     expect(await quizNow(booted, 'd')).toBe('Posted a quiz in this channel.');
   });
 
+  it('takes a quiz Slack stored before answering 500 as posted, found by its metadata, and never posts it twice', async () => {
+    booted = await bootApp({ slackRetries: 2 });
+    let attempts = 0;
+    booted.slack.on((call) => (call.method === 'chat.postMessage' && (attempts += 1) === 1 ? { status: 500, body: 'upstream error', landed: true } : undefined));
+    expect(await quizNow(booted, 'landed')).toBe('Posted a quiz in this channel.');
+    expect(booted.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(booted.slack.callsTo('conversations.history')).toHaveLength(1);
+    const [stored] = booted.slack.history.get('C0SUPPORT')!;
+    expect(stored!.metadata).toEqual({ event_type: 'customertype_post', event_payload: { key: expect.stringMatching(/^quiz:\d+$/) } });
+    expect(booted.db.prepare("SELECT status, message_ts FROM quizzes").all()).toEqual([{ status: 'posted', message_ts: stored!.ts }]);
+  });
+
+  it('the same when the connection is cut after Slack stored the quiz', async () => {
+    booted = await bootApp({ slackRetries: 2 });
+    let attempts = 0;
+    booted.slack.on((call) => (call.method === 'chat.postMessage' && (attempts += 1) === 1 ? { body: { ok: true, ts: '1800000000.000100' }, landed: true, reset: true } : undefined));
+    expect(await quizNow(booted, 'reset')).toBe('Posted a quiz in this channel.');
+    expect(booted.slack.history.get('C0SUPPORT')).toHaveLength(1);
+    expect(booted.db.prepare("SELECT message_ts FROM quizzes WHERE status = 'posted'").all()).toEqual([{ message_ts: '1800000000.000100' }]);
+  });
+
+  it('keeps the claim when it cannot check whether a post landed, and checks again later instead of posting twice', async () => {
+    let now = new Date();
+    booted = await bootApp({ slackRetries: 1, clock: () => now });
+    let historyFails = true;
+    booted.slack.on((call) => {
+      if (call.method === 'chat.postMessage') return { status: 502, body: 'bad gateway', landed: true };
+      if (call.method === 'conversations.history' && historyFails) return { status: 503, body: 'unavailable' };
+      return undefined;
+    });
+    expect(await quizNow(booted, 'uncertain')).toMatch(/^Sorry, posting the quiz failed/);
+    expect(booted.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(booted.db.prepare('SELECT status FROM quizzes').all()).toEqual([{ status: 'claimed' }]);
+    // Asked again at once, the claim stands: a post may be in progress.
+    expect(await quizNow(booted, 'again')).toMatch(/already posted/);
+    // Minutes later Slack answers again: the post is found where it landed.
+    historyFails = false;
+    now = new Date(now.getTime() + 5 * 60_000);
+    expect(await quizNow(booted, 'later')).toBe('Posted a quiz in this channel.');
+    expect(booted.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(booted.slack.history.get('C0SUPPORT')).toHaveLength(1);
+    expect(booted.db.prepare('SELECT status FROM quizzes').all()).toEqual([{ status: 'posted' }]);
+  });
+
   it('opens the shortcut\'s modal at once when Slack fails the private reply, before the trigger expires', async () => {
     booted = await bootApp({ slackRetries: 3 });
     booted.slack.on((call) => (call.method === 'chat.postEphemeral' ? { status: 500, body: 'upstream error' } : undefined));

@@ -20,7 +20,7 @@ export function correctType(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: t.correction.outOfDate });
       return;
     }
-    const stored = deps.classification.correct({
+    const stored = await deps.classification.correct({
       classificationId: choice.classificationId,
       teamId: body.team?.id,
       userId,

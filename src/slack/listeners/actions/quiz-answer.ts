@@ -13,6 +13,7 @@ const parseAnswer = (value: unknown) => parseJsonValue(answerValue, value, 200);
  * A click on a quiz answer: the first one is stored and graded, and the agent told privately.
  * The answer is written before the ack, not after: it is one sub-millisecond SQLite insert, and it
  * means an answer Slack saw acknowledged is on disk even if the bot is killed the next instant.
+ * While another process holds the database locked it waits up to a second, then says "not saved".
  *
  * The reply is in the question's language, as the quiz the agent just read is, so a burst of clicks
  * asks nothing of Slack before the ack. Only a click that finds no question asks for the agent's.
@@ -23,7 +24,7 @@ export function quizAnswer(deps: ListenerDeps) {
     const userId = body.user?.id;
     let text: string;
     try {
-      const result = answer && userId ? deps.quiz.answer({ quizId: answer.q, userId, choice: answer.c }) : ({ status: 'unknown' } as const);
+      const result = answer && userId ? await deps.quiz.answer({ quizId: answer.q, userId, choice: answer.c }) : ({ status: 'unknown' } as const);
       text = buildAnswerFeedback(result, result.status === 'unknown' ? catalogue(await deps.languages.forAgent(userId)) : questionCatalogue(result.question));
     } catch (error) {
       deps.logger.error(`quiz_answer: could not record ${userId ?? 'unknown'}'s answer: ${(error as Error).message}`);

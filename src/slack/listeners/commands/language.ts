@@ -17,7 +17,7 @@ export async function languageCommand(choice: Lang | 'auto' | undefined, userId:
     return plain(now.language.current(now.languageNames[lang], now.language.sources[source]));
   }
   try {
-    deps.languages.choose(userId, choice);
+    await deps.languages.choose(userId, choice);
   } catch (error) {
     deps.logger.error(`language: could not store ${userId}'s choice: ${(error as Error).message}`);
     return plain(t.language.notSaved);

@@ -1,3 +1,4 @@
+import { retryWhileBusy } from '../../../store/busy.js';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
 import { isLang } from '../../../lang.js';
@@ -40,11 +41,20 @@ export function quizSetupSubmitted(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors });
       return;
     }
+    try {
+      // Saved before the ack, so a database that cannot take it right now is said on the form itself.
+      await retryWhileBusy(() =>
+        deps.quizStore.saveSchedule(
+          { channelId: channelId!, teamId: body.team?.id, postTime: time!, timeZone, days, closeTime, enabled: true, lang: language },
+          body.user.id,
+        ),
+      );
+    } catch (error) {
+      deps.logger.error(`quiz setup: could not save the schedule of ${channelId}: ${(error as Error).message}`);
+      await ack({ response_action: 'errors', errors: { channel: t.quizSetup.errors.notSaved } });
+      return;
+    }
     await ack();
-    deps.quizStore.saveSchedule(
-      { channelId: channelId!, teamId: body.team?.id, postTime: time!, timeZone, days, closeTime, enabled: true, lang: language },
-      body.user.id,
-    );
     deps.quiz.scheduleChanged(channelId!);
     let note = t.quizSetup.saved(escapeMrkdwn(time!), escapeMrkdwn(timeZone), dayNames(days, t), mentionChannel(channelId!), t.languageNames[language ?? deps.quiz.defaultLanguage]);
     try {
