@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   AuthorizationError,
-  defaultBodyLimit,
   HTTPModuleFunctions,
   HTTPReceiver,
   isRawBodyError,
@@ -15,8 +14,11 @@ import {
 } from '@slack/bolt';
 import type { Logger } from '../logging/logger.js';
 import { asBoltLogger } from './bolt-logger.js';
-import { closeServer, healthListener, listen, sendStatus, type HealthCheck, type ListenOptions } from '../http/server.js';
+import { closeServer, createLimitedServer, healthListener, listen, refuseUnread, sendStatus, type HealthCheck, type ListenOptions } from '../http/server.js';
 import { isFreshTimestamp } from '../http/timestamp.js';
+import { ByteBudget } from '../http/byte-budget.js';
+import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../http/limits.js';
+import { declaredLength, hasWellFormedSignature } from '../http/slack-headers.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -67,6 +69,18 @@ function slackHeaders(req: IncomingMessage) {
   };
 }
 
+/** Why a request is refused on its headers alone, before a byte of its body is read. */
+function refusalByHeaders(headers: IncomingHttpHeaders, nowMs: number): { status: number; reason: string } | undefined {
+  if (!hasWellFormedSignature(headers)) return { status: 401, reason: 'missing or malformed x-slack-signature' };
+  if (!isFreshTimestamp(headers['x-slack-request-timestamp'], nowMs)) {
+    return { status: 401, reason: 'missing, stale or future x-slack-request-timestamp' };
+  }
+  const length = declaredLength(headers);
+  if (Number.isNaN(length)) return { status: 400, reason: 'unreadable content-length' };
+  if (length !== undefined && length > MAX_BODY_BYTES) return { status: 413, reason: `a body over ${MAX_BODY_BYTES} bytes` };
+  return undefined;
+}
+
 export interface GuardedReceiverOptions {
   signingSecret: string;
   logger: Logger;
@@ -75,8 +89,9 @@ export interface GuardedReceiverOptions {
 }
 
 /**
- * Bolt's HTTPReceiver behind a stricter gate: it rejects signed requests stamped in the future as
- * well as the past, and serves `/healthz` on the same port. Signature checking stays Bolt's.
+ * Bolt's HTTPReceiver behind a stricter gate: it refuses on their headers alone requests that cannot
+ * be Slack's (no signature, a stale or future timestamp, a body too large), caps the memory bodies
+ * not yet verified may hold, and serves `/healthz` on the same port. Signature checking stays Bolt's.
  */
 export class GuardedHttpReceiver implements Receiver {
   private readonly bolt: HTTPReceiver;
@@ -84,6 +99,7 @@ export class GuardedHttpReceiver implements Receiver {
   private readonly health: HealthCheck;
   private readonly now: () => number;
   private readonly signingSecret: string;
+  private readonly unverifiedBytes = new ByteBudget(UNVERIFIED_BYTES_BUDGET);
   private server: Server | undefined;
 
   constructor({ signingSecret, logger, health, now = Date.now }: GuardedReceiverOptions) {
@@ -118,17 +134,23 @@ export class GuardedHttpReceiver implements Receiver {
 
   async start(options: ListenOptions): Promise<Server> {
     const answerHealth = healthListener(this.health);
-    this.server = createServer((req, res) => {
+    this.server = createLimitedServer((req, res) => {
       if (answerHealth(req, res)) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path !== SLACK_EVENTS_PATH) return sendStatus(res, 404);
-      if (req.method !== 'POST') return sendStatus(res, 405);
-      if (!isFreshTimestamp(req.headers['x-slack-request-timestamp'], this.now())) {
-        this.logger.warn(`Rejected a request to ${SLACK_EVENTS_PATH}: missing, stale or future x-slack-request-timestamp`);
-        req.resume();
-        return sendStatus(res, 401);
+      if (path !== SLACK_EVENTS_PATH) return refuseUnread(req, res, 404);
+      if (req.method !== 'POST') return refuseUnread(req, res, 405);
+      const refusal = refusalByHeaders(req.headers, this.now());
+      if (refusal) {
+        this.logger.warn(`Rejected a request to ${SLACK_EVENTS_PATH}: ${refusal.reason}`);
+        return refuseUnread(req, res, refusal.status);
       }
-      void this.forward(req, res);
+      // A chunked body may grow to the limit before it is cut off, so it holds the limit.
+      const reserved = declaredLength(req.headers) ?? MAX_BODY_BYTES;
+      if (!this.unverifiedBytes.tryTake(reserved)) {
+        this.logger.warn(`Turned away a request to ${SLACK_EVENTS_PATH}: ${UNVERIFIED_BYTES_BUDGET} bytes of unverified bodies are being read already`);
+        return refuseUnread(req, res, 503, { 'retry-after': '1' });
+      }
+      void this.forward(req, res).finally(() => this.unverifiedBytes.giveBack(reserved));
     });
     await listen(this.server, options);
     return this.server;
@@ -142,11 +164,12 @@ export class GuardedHttpReceiver implements Receiver {
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let buffered: BufferedIncomingMessage;
     try {
-      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, MAX_BODY_BYTES);
     } catch (error) {
       const tooLarge = isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
-      this.logger.warn(tooLarge ? `Rejected a request body over ${defaultBodyLimit} bytes` : `Could not read a request body: ${(error as Error).message}`);
-      return sendStatus(res, tooLarge ? 413 : 400);
+      this.logger.warn(tooLarge ? `Rejected a request body over ${MAX_BODY_BYTES} bytes` : `Could not read a request body: ${(error as Error).message}`);
+      // Cut off where it stands: the rest of the body is not read.
+      return refuseUnread(req, res, tooLarge ? 413 : 400);
     }
     if (parsesToNull(buffered)) {
       const signed = isValidSlackRequest({ signingSecret: this.signingSecret, body: buffered.rawBody.toString(), headers: slackHeaders(buffered) });

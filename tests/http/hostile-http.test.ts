@@ -1,0 +1,173 @@
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootApp, type BootedApp } from '../helpers/boot.js';
+import { slashCommandBody } from '../helpers/slack-request.js';
+import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../../src/http/limits.js';
+
+let booted: BootedApp;
+let port: number;
+beforeAll(async () => {
+  booted = await bootApp();
+  port = booted.running.address.port;
+});
+afterAll(async () => {
+  await booted.stop();
+});
+
+/** Headers that look like Slack's (a fresh timestamp, a well-formed signature) but sign nothing. */
+function plausibleHeaders(): Record<string, string> {
+  return { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': `v0=${'ab'.repeat(32)}` };
+}
+
+function head(headers: Record<string, string>): string {
+  const lines = Object.entries({ host: '127.0.0.1', 'content-type': 'application/x-www-form-urlencoded', ...headers }).map(([k, v]) => `${k}: ${v}`);
+  return `POST /slack/events HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
+}
+
+function open(): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** Everything the server sent until it closed the connection (or `waitMs` passed), and when the first byte came. */
+function collect(socket: Socket, waitMs = 5000): Promise<{ text: string; firstByteMs: number; closedMs: number }> {
+  const started = Date.now();
+  let text = '';
+  let firstByteMs = -1;
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve({ text, firstByteMs, closedMs: Date.now() - started });
+    };
+    const timer = setTimeout(() => {
+      socket.destroy();
+      done();
+    }, waitMs);
+    socket.on('data', (chunk) => {
+      if (firstByteMs < 0) firstByteMs = Date.now() - started;
+      text += chunk.toString('latin1');
+    });
+    // A refused body is left unread, so the close may come as a reset; what arrived before it counts.
+    socket.on('error', () => undefined);
+    socket.on('close', done);
+  });
+}
+
+const statusOf = (text: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+
+/** Sends a head and as much of a body as the server takes, and returns the status it answered with. */
+async function rawPost(headers: Record<string, string>, body: Buffer = Buffer.alloc(0)) {
+  const socket = await open();
+  const answer = collect(socket);
+  socket.write(head(headers));
+  if (body.length > 0) socket.write(body, () => undefined);
+  const { text, firstByteMs, closedMs } = await answer;
+  return { status: statusOf(text), text, firstByteMs, closedMs };
+}
+
+describe('bodies are refused before they are read (item 3)', () => {
+  it('a request without Slack headers gets 401 at once, its 50 MB body unread', async () => {
+    const { status, firstByteMs, closedMs } = await rawPost({ 'content-length': String(50 * 1024 * 1024) }, Buffer.alloc(64 * 1024, 'a'));
+    expect(status).toBe(401);
+    expect(firstByteMs).toBeLessThan(1000);
+    // Closed, not kept open to read (and throw away) the other 49.9 MB.
+    expect(closedMs).toBeLessThan(2000);
+  });
+
+  it('a malformed signature gets 401 without reading the body', async () => {
+    const { status } = await rawPost({ ...plausibleHeaders(), 'x-slack-signature': 'v1=nonsense', 'content-length': '5' }, Buffer.from('a=b&c'));
+    expect(status).toBe(401);
+    expect(booted.logs.some((line) => line.includes('missing or malformed x-slack-signature'))).toBe(true);
+  });
+
+  it('twenty 3.9 MB bodies with a bad signature get 413 at once and leave memory where it was', async () => {
+    const body = Buffer.alloc(3_900_000, 'a');
+    const before = process.memoryUsage().rss;
+    const results = await Promise.all(Array.from({ length: 20 }, () => rawPost({ ...plausibleHeaders(), 'content-length': String(body.length) }, body)));
+    expect(results.map((result) => result.status)).toEqual(Array(20).fill(413));
+    expect(Math.max(...results.map((result) => result.firstByteMs))).toBeLessThan(2000);
+    // Reading them would hold 20 × 3.9 MB; the 78 MB sent are left on the wire instead.
+    expect(process.memoryUsage().rss - before).toBeLessThan(30 * 1024 * 1024);
+  });
+
+  it('a chunked body that streams past the limit is cut off there with 413', async () => {
+    const socket = await open();
+    const answer = collect(socket);
+    socket.write(head({ ...plausibleHeaders(), 'transfer-encoding': 'chunked' }));
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    let sent = 0;
+    let sentWhenAnswered = -1;
+    socket.once('data', () => (sentWhenAnswered = sent));
+    // Keeps streaming until the server answers; it must answer soon after the limit.
+    const pump = setInterval(() => {
+      if (socket.destroyed || sent > 4 * MAX_BODY_BYTES) return clearInterval(pump);
+      socket.write(`${chunk.length.toString(16)}\r\n`);
+      socket.write(chunk);
+      socket.write('\r\n', () => undefined);
+      sent += chunk.length;
+    }, 2);
+    const { text } = await answer;
+    clearInterval(pump);
+    expect(statusOf(text)).toBe(413);
+    expect(sentWhenAnswered).toBeGreaterThan(0);
+    expect(sentWhenAnswered).toBeLessThan(2 * MAX_BODY_BYTES);
+  });
+
+  it('turns away with 503 and Retry-After the request past the memory budget, and takes requests again once the others are done', async () => {
+    const holders = UNVERIFIED_BYTES_BUDGET / MAX_BODY_BYTES;
+    const slow: Socket[] = [];
+    for (let i = 0; i < holders; i += 1) {
+      const socket = await open();
+      socket.on('error', () => undefined);
+      // Declares the largest body allowed and sends one byte of it: the request holds its share while it waits.
+      socket.write(head({ ...plausibleHeaders(), 'content-length': String(MAX_BODY_BYTES) }) + 'a');
+      slow.push(socket);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { status, text } = await rawPost({ ...plausibleHeaders(), 'content-length': '100' }, Buffer.alloc(100, 'a'));
+    expect(status).toBe(503);
+    expect(text.toLowerCase()).toContain('retry-after: 1');
+    for (const socket of slow) socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const res = await booted.post(slashCommandBody({ text: 'help', response_url: booted.slack.responseUrl('budget') }));
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('slow connections are closed (item 4)', () => {
+  it('200 sockets trickling a byte a second are closed within the header limit, and a real request is answered meanwhile', async () => {
+    const slow: Socket[] = [];
+    const heldMs: Array<Promise<number>> = [];
+    const preamble = head(plausibleHeaders());
+    for (let i = 0; i < 200; i += 1) {
+      const socket = await open();
+      const opened = Date.now();
+      socket.on('error', () => undefined);
+      heldMs.push(new Promise((resolve) => socket.on('close', () => resolve(Date.now() - opened))));
+      socket.write(preamble[0]!);
+      slow.push(socket);
+    }
+    let sent = 1;
+    const trickle = setInterval(() => {
+      for (const socket of slow) if (!socket.destroyed) socket.write(preamble[sent % preamble.length]!);
+      sent += 1;
+    }, 1000);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const asked = Date.now();
+      const res = await booted.post(slashCommandBody({ text: 'help', response_url: booted.slack.responseUrl('slowloris') }));
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { blocks: unknown[] }).blocks.length).toBeGreaterThan(0);
+      expect(Date.now() - asked).toBeLessThan(500);
+      // 5 s for the headers, checked every second, and room for a busy machine; Node's defaults would hold them for a minute or more.
+      const limitMs = 9000;
+      const held = await Promise.all(heldMs.map((closed) => Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), limitMs))])));
+      expect(held.filter((ms) => ms >= limitMs)).toHaveLength(0);
+    } finally {
+      clearInterval(trickle);
+      for (const socket of slow) socket.destroy();
+    }
+  });
+});
