@@ -19,34 +19,9 @@ import { isFreshTimestamp } from '../http/timestamp.js';
 import { ByteBudget } from '../http/byte-budget.js';
 import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../http/limits.js';
 import { declaredLength, hasWellFormedSignature } from '../http/slack-headers.js';
+import { unroutableReason } from './routable.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-const INTERACTION_TYPES = new Set([
-  'block_actions',
-  'block_suggestion',
-  'interactive_message',
-  'dialog_submission',
-  'dialog_cancellation',
-  'message_action',
-  'shortcut',
-  'view_submission',
-  'view_closed',
-]);
-
-/** The bodies Bolt can route: an event, a slash command, an options request or an interaction with what identifies it. */
-function isRoutable(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  const fields = body as Record<string, unknown>;
-  if (typeof fields.event === 'object' && fields.event !== null) return true;
-  if (typeof fields.command === 'string' || typeof fields.name === 'string') return true;
-  if (typeof fields.type !== 'string' || !INTERACTION_TYPES.has(fields.type)) return false;
-  // What Bolt matches listeners on; without it no listener runs and nothing acks.
-  if (fields.type === 'block_actions' || fields.type === 'interactive_message') return Array.isArray(fields.actions) && fields.actions.length > 0;
-  if (fields.type === 'shortcut' || fields.type === 'message_action') return typeof fields.callback_id === 'string';
-  if (fields.type === 'view_submission' || fields.type === 'view_closed') return typeof fields.view === 'object' && fields.view !== null;
-  return true;
-}
 
 type BufferedIncomingMessage = IncomingMessage & { rawBody: Buffer };
 
@@ -91,7 +66,8 @@ export interface GuardedReceiverOptions {
 /**
  * Bolt's HTTPReceiver behind a stricter gate: it refuses on their headers alone requests that cannot
  * be Slack's (no signature, a stale or future timestamp, a body too large), caps the memory bodies
- * not yet verified may hold, and serves `/healthz` on the same port. Signature checking stays Bolt's.
+ * not yet verified may hold, keeps payloads Bolt would trip over from reaching it, and serves
+ * `/healthz` on the same port. Signature checking stays Bolt's.
  */
 export class GuardedHttpReceiver implements Receiver {
   private readonly bolt: HTTPReceiver;
@@ -119,11 +95,16 @@ export class GuardedHttpReceiver implements Receiver {
   init(app: App): void {
     // Bolt drops a body whose kind it cannot tell (no event, command or interaction type) without
     // acking it, and Slack would wait three seconds for nothing. Answer those at once instead.
+    // Bolt also dereferences parts of a payload without checking them.
     const gate = Object.create(app) as App;
     gate.processEvent = async (event: ReceiverEvent) => {
-      if (isRoutable(event.body)) return app.processEvent(event);
-      this.logger.warn('Ignored a request whose kind could not be told (no event, command or interaction type)');
-      await event.ack();
+      const problem = unroutableReason(event.body);
+      if (problem !== undefined) {
+        this.logger.warn(`Ignored a malformed request: ${problem}`);
+        await event.ack();
+        return;
+      }
+      return app.processEvent(event);
     };
     this.bolt.init(gate);
   }

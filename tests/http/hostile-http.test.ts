@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
-import { slashCommandBody } from '../helpers/slack-request.js';
+import { interactionBody, slashCommandBody } from '../helpers/slack-request.js';
 import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../../src/http/limits.js';
 
 let booted: BootedApp;
@@ -169,5 +169,39 @@ describe('slow connections are closed (item 4)', () => {
       clearInterval(trickle);
       for (const socket of slow) socket.destroy();
     }
+  });
+});
+
+describe('malformed interactions get a clean answer and one line, not a stack (item 8)', () => {
+  const cases: Array<[string, unknown, string]> = [
+    ['a view_submission without a user', { type: 'view_submission', team: { id: 'T1' }, view: { id: 'V1', callback_id: 'quiz_setup', state: { values: {} } } }, 'a view_submission without a user id'],
+    ['a view_submission without a view id', { type: 'view_submission', user: { id: 'U1' }, view: { callback_id: 'quiz_setup' } }, 'a view_submission without a view id'],
+    ['a block_actions whose action is null', { type: 'block_actions', user: { id: 'U1' }, actions: [null] }, 'a block_actions with an action without an action_id'],
+    ['a block_actions whose action_id is a number', { type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 7 }] }, 'a block_actions with an action without an action_id'],
+    ['a block_actions whose channel is null', { type: 'block_actions', user: { id: 'U1' }, channel: null, actions: [{ action_id: 'share_guidance' }] }, 'a block_actions whose channel is not an object'],
+    ['a message_action whose user is a string', { type: 'message_action', callback_id: 'classify_message', user: 'U1' }, 'a message_action without a user id'],
+    ['an options request without a user', { name: 'menu', value: 'x' }, 'an options request without a user id'],
+  ];
+
+  it.each(cases)('%s gets 200 and a one-line warning', async (_name, payload, reason) => {
+    booted.logs.length = 0;
+    const res = await booted.post(interactionBody(payload));
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(booted.logs.filter((line) => line.includes(`Ignored a malformed request: ${reason}`))).toHaveLength(1);
+    const all = booted.logs.join('\n');
+    expect(all).not.toContain('TypeError');
+    expect(all).not.toContain('A listener failed');
+  });
+
+  it('an event whose user is null gets 200 and a one-line warning', async () => {
+    booted.logs.length = 0;
+    const event = { type: 'event_callback', team_id: 'T1', event_id: 'Ev1', event: { type: 'message', channel_type: 'im', user: null, text: 'hi' } };
+    const body = JSON.stringify(event);
+    const res = await booted.post(body, { contentType: 'application/json' });
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(booted.logs.filter((line) => line.includes('Ignored a malformed request: an event whose user is neither an id nor an object'))).toHaveLength(1);
+    expect(booted.logs.join('\n')).not.toContain('TypeError');
   });
 });
