@@ -89,6 +89,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   } else {
     receiver = new GuardedHttpReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET!,
+      slackApiUrl: config.SLACK_API_URL,
       logger,
       health,
       ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),

@@ -20,6 +20,7 @@ import { ByteBudget } from '../http/byte-budget.js';
 import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../http/limits.js';
 import { declaredLength, hasWellFormedSignature } from '../http/slack-headers.js';
 import { unroutableReason } from './routable.js';
+import { dropForeignResponseUrls, responseUrlOrigins } from './response-url.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -58,6 +59,8 @@ function refusalByHeaders(headers: IncomingHttpHeaders, nowMs: number): { status
 
 export interface GuardedReceiverOptions {
   signingSecret: string;
+  /** `SLACK_API_URL`, whose origin response URLs may point at besides Slack's. */
+  slackApiUrl?: string | undefined;
   logger: Logger;
   health: HealthCheck;
   now?: () => number;
@@ -66,8 +69,8 @@ export interface GuardedReceiverOptions {
 /**
  * Bolt's HTTPReceiver behind a stricter gate: it refuses on their headers alone requests that cannot
  * be Slack's (no signature, a stale or future timestamp, a body too large), caps the memory bodies
- * not yet verified may hold, keeps payloads Bolt would trip over from reaching it, and serves
- * `/healthz` on the same port. Signature checking stays Bolt's.
+ * not yet verified may hold, keeps payloads Bolt would trip over from reaching it, drops response
+ * URLs outside Slack, and serves `/healthz` on the same port. Signature checking stays Bolt's.
  */
 export class GuardedHttpReceiver implements Receiver {
   private readonly bolt: HTTPReceiver;
@@ -75,11 +78,13 @@ export class GuardedHttpReceiver implements Receiver {
   private readonly health: HealthCheck;
   private readonly now: () => number;
   private readonly signingSecret: string;
+  private readonly responseOrigins: ReadonlySet<string>;
   private readonly unverifiedBytes = new ByteBudget(UNVERIFIED_BYTES_BUDGET);
   private server: Server | undefined;
 
-  constructor({ signingSecret, logger, health, now = Date.now }: GuardedReceiverOptions) {
+  constructor({ signingSecret, slackApiUrl, logger, health, now = Date.now }: GuardedReceiverOptions) {
     this.signingSecret = signingSecret;
+    this.responseOrigins = responseUrlOrigins(slackApiUrl);
     this.logger = logger;
     this.health = health;
     this.now = now;
@@ -95,7 +100,7 @@ export class GuardedHttpReceiver implements Receiver {
   init(app: App): void {
     // Bolt drops a body whose kind it cannot tell (no event, command or interaction type) without
     // acking it, and Slack would wait three seconds for nothing. Answer those at once instead.
-    // Bolt also dereferences parts of a payload without checking them.
+    // Bolt also dereferences parts of a payload without checking them, and posts to any response URL.
     const gate = Object.create(app) as App;
     gate.processEvent = async (event: ReceiverEvent) => {
       const problem = unroutableReason(event.body);
@@ -104,6 +109,8 @@ export class GuardedHttpReceiver implements Receiver {
         await event.ack();
         return;
       }
+      const dropped = dropForeignResponseUrls(event.body, this.responseOrigins);
+      if (dropped.length > 0) this.logger.warn(`Dropped a response URL outside Slack (${dropped.join(', ')}); nothing will be posted to it`);
       return app.processEvent(event);
     };
     this.bolt.init(gate);

@@ -1,6 +1,9 @@
+import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
+import { blockActionPayload } from '../helpers/payloads.js';
 import { interactionBody, slashCommandBody } from '../helpers/slack-request.js';
 import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../../src/http/limits.js';
 
@@ -57,7 +60,10 @@ function collect(socket: Socket, waitMs = 5000): Promise<{ text: string; firstBy
 
 const statusOf = (text: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
 
-/** Sends a head and as much of a body as the server takes, and returns the status it answered with. */
+/**
+ * Sends a head and as much of a body as the server takes, and returns the status it answered with
+ * once the server closes the connection (ask for `connection: close` where the body is complete).
+ */
 async function rawPost(headers: Record<string, string>, body: Buffer = Buffer.alloc(0)) {
   const socket = await open();
   const answer = collect(socket);
@@ -77,7 +83,7 @@ describe('bodies are refused before they are read (item 3)', () => {
   });
 
   it('a malformed signature gets 401 without reading the body', async () => {
-    const { status } = await rawPost({ ...plausibleHeaders(), 'x-slack-signature': 'v1=nonsense', 'content-length': '5' }, Buffer.from('a=b&c'));
+    const { status } = await rawPost({ ...plausibleHeaders(), 'x-slack-signature': 'v1=nonsense', 'content-length': '5', connection: 'close' }, Buffer.from('a=b&c'));
     expect(status).toBe(401);
     expect(booted.logs.some((line) => line.includes('missing or malformed x-slack-signature'))).toBe(true);
   });
@@ -126,7 +132,7 @@ describe('bodies are refused before they are read (item 3)', () => {
       slow.push(socket);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const { status, text } = await rawPost({ ...plausibleHeaders(), 'content-length': '100' }, Buffer.alloc(100, 'a'));
+    const { status, text } = await rawPost({ ...plausibleHeaders(), 'content-length': '100', connection: 'close' }, Buffer.alloc(100, 'a'));
     expect(status).toBe(503);
     expect(text.toLowerCase()).toContain('retry-after: 1');
     for (const socket of slow) socket.destroy();
@@ -169,6 +175,62 @@ describe('slow connections are closed (item 4)', () => {
       clearInterval(trickle);
       for (const socket of slow) socket.destroy();
     }
+  });
+});
+
+describe('response URLs outside Slack are never posted to (item 6)', () => {
+  let hook: Server;
+  let hookUrl: string;
+  let posts = 0;
+  beforeAll(async () => {
+    hook = createServer((req, res) => {
+      posts += 1;
+      req.resume();
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook/T1/1/secret-token?x=private-query`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => hook.close(() => resolve()));
+  });
+
+  const outOfDateClick = (responseUrl: string) => interactionBody(blockActionPayload({ actionId: 'share_guidance', value: 'not-a-guidance-ref', responseUrl }));
+
+  it('a signed click naming a response URL at 127.0.0.1 gets its ack and no POST there', async () => {
+    const res = await booted.post(outOfDateClick(hookUrl));
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(posts).toBe(0);
+    const warning = booted.logs.find((line) => line.includes('Dropped a response URL outside Slack'));
+    expect(warning).toBeDefined();
+    expect(warning).not.toMatch(/secret-token|private-query/);
+    expect(booted.logs.some((line) => line.includes('share_guidance: no response URL to answer on'))).toBe(true);
+    expect(booted.logs.join('\n')).not.toContain('TypeError');
+  });
+
+  it('a view submission whose response_urls point at 127.0.0.1 has them dropped before any listener sees them', async () => {
+    posts = 0;
+    booted.logs.length = 0;
+    const submission = {
+      type: 'view_submission',
+      team: { id: 'T0FAKE' },
+      user: { id: 'U0LEAD', team_id: 'T0FAKE' },
+      view: { id: 'V1', callback_id: 'mystery', type: 'modal', state: { values: {} } },
+      response_urls: [{ block_id: 'b', action_id: 'a', channel_id: 'C1', response_url: hookUrl }],
+    };
+    const res = await booted.post(interactionBody(submission));
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(posts).toBe(0);
+    expect(booted.logs.filter((line) => line.includes('Dropped a response URL outside Slack'))).toHaveLength(1);
+  });
+
+  it('still answers on a response URL at the origin of SLACK_API_URL', async () => {
+    booted.slack.reset();
+    const res = await booted.post(outOfDateClick(booted.slack.responseUrl('allowed')));
+    expect(res.status).toBe(200);
+    expect((await booted.slack.responseTo('allowed', 5000)).body.response_type).toBe('ephemeral');
   });
 });
 
