@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Database } from 'better-sqlite3';
@@ -7,7 +7,7 @@ import { ClassifierHost } from './service/classifier-host.js';
 import type { Config } from './config/config.js';
 import type { PlaybookSet } from './playbooks/playbook-set.js';
 import { InFlight } from './http/in-flight.js';
-import { closeServer, healthListener, listen, type HealthCheck } from './http/server.js';
+import { closeServer, createLimitedServer, healthListener, listen, type HealthCheck } from './http/server.js';
 import { GuardedHttpReceiver } from './slack/receiver.js';
 import type { Logger } from './logging/logger.js';
 import { asBoltLogger } from './slack/bolt-logger.js';
@@ -98,6 +98,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   } else {
     receiver = new GuardedHttpReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET!,
+      slackApiUrl: config.SLACK_API_URL,
       logger,
       health,
       ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
@@ -201,7 +202,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   } else {
     await app.start();
     const answerHealth = healthListener(health);
-    healthServer = createServer((req, res) => {
+    healthServer = createLimitedServer((req, res) => {
       if (!answerHealth(req, res)) res.writeHead(404).end();
     });
     address = await listen(healthServer, { port: config.PORT });

@@ -1,5 +1,6 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_CONNECTIONS, REFUSED_DRAIN_BYTES, REFUSED_DRAIN_MS, SERVER_OPTIONS } from './limits.js';
 
 export const HEALTH_PATH = '/healthz';
 
@@ -18,6 +19,34 @@ export function sendStatus(res: ServerResponse, status: number, body?: object): 
     return;
   }
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** An HTTP server with time limits fit for Slack and a cap on connections (see limits.ts). */
+export function createLimitedServer(listener: RequestListener): Server {
+  const server = createServer(SERVER_OPTIONS, listener);
+  server.maxConnections = MAX_CONNECTIONS;
+  return server;
+}
+
+/**
+ * Answers without keeping the body. A little more of it is read and thrown away, then reading
+ * stops (the client's sending stalls, and nothing is held here), and the connection is cut after
+ * REFUSED_DRAIN_MS. Not at once: closing a socket with unread data resets the connection, and the
+ * reset can destroy the answer on its way to the client before the client has read it.
+ */
+export function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, headers).end();
+  if (req.complete) return;
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > REFUSED_DRAIN_BYTES) req.pause();
+  });
+  const cutOff = setTimeout(() => req.socket.destroy(), REFUSED_DRAIN_MS);
+  cutOff.unref();
+  req.once('end', () => clearTimeout(cutOff));
+  req.once('close', () => clearTimeout(cutOff));
 }
 
 /** Answers `/healthz` and says whether it did; the same in both modes. */

@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   AuthorizationError,
-  defaultBodyLimit,
   HTTPModuleFunctions,
   HTTPReceiver,
   isRawBodyError,
@@ -15,36 +14,15 @@ import {
 } from '@slack/bolt';
 import type { Logger } from '../logging/logger.js';
 import { asBoltLogger } from './bolt-logger.js';
-import { closeServer, healthListener, listen, sendStatus, type HealthCheck, type ListenOptions } from '../http/server.js';
+import { closeServer, createLimitedServer, healthListener, listen, refuseUnread, sendStatus, type HealthCheck, type ListenOptions } from '../http/server.js';
 import { isFreshTimestamp } from '../http/timestamp.js';
+import { ByteBudget } from '../http/byte-budget.js';
+import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../http/limits.js';
+import { declaredLength, hasWellFormedSignature } from '../http/slack-headers.js';
+import { unroutableReason } from './routable.js';
+import { dropForeignResponseUrls, responseUrlOrigins } from './response-url.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-const INTERACTION_TYPES = new Set([
-  'block_actions',
-  'block_suggestion',
-  'interactive_message',
-  'dialog_submission',
-  'dialog_cancellation',
-  'message_action',
-  'shortcut',
-  'view_submission',
-  'view_closed',
-]);
-
-/** The bodies Bolt can route: an event, a slash command, an options request or an interaction with what identifies it. */
-function isRoutable(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  const fields = body as Record<string, unknown>;
-  if (typeof fields.event === 'object' && fields.event !== null) return true;
-  if (typeof fields.command === 'string' || typeof fields.name === 'string') return true;
-  if (typeof fields.type !== 'string' || !INTERACTION_TYPES.has(fields.type)) return false;
-  // What Bolt matches listeners on; without it no listener runs and nothing acks.
-  if (fields.type === 'block_actions' || fields.type === 'interactive_message') return Array.isArray(fields.actions) && fields.actions.length > 0;
-  if (fields.type === 'shortcut' || fields.type === 'message_action') return typeof fields.callback_id === 'string';
-  if (fields.type === 'view_submission' || fields.type === 'view_closed') return typeof fields.view === 'object' && fields.view !== null;
-  return true;
-}
 
 type BufferedIncomingMessage = IncomingMessage & { rawBody: Buffer };
 
@@ -67,16 +45,32 @@ function slackHeaders(req: IncomingMessage) {
   };
 }
 
+/** Why a request is refused on its headers alone, before a byte of its body is read. */
+function refusalByHeaders(headers: IncomingHttpHeaders, nowMs: number): { status: number; reason: string } | undefined {
+  if (!hasWellFormedSignature(headers)) return { status: 401, reason: 'missing or malformed x-slack-signature' };
+  if (!isFreshTimestamp(headers['x-slack-request-timestamp'], nowMs)) {
+    return { status: 401, reason: 'missing, stale or future x-slack-request-timestamp' };
+  }
+  const length = declaredLength(headers);
+  if (Number.isNaN(length)) return { status: 400, reason: 'unreadable content-length' };
+  if (length !== undefined && length > MAX_BODY_BYTES) return { status: 413, reason: `a body over ${MAX_BODY_BYTES} bytes` };
+  return undefined;
+}
+
 export interface GuardedReceiverOptions {
   signingSecret: string;
+  /** `SLACK_API_URL`, whose origin response URLs may point at besides Slack's. */
+  slackApiUrl?: string | undefined;
   logger: Logger;
   health: HealthCheck;
   now?: () => number;
 }
 
 /**
- * Bolt's HTTPReceiver behind a stricter gate: it rejects signed requests stamped in the future as
- * well as the past, and serves `/healthz` on the same port. Signature checking stays Bolt's.
+ * Bolt's HTTPReceiver behind a stricter gate: it refuses on their headers alone requests that cannot
+ * be Slack's (no signature, a stale or future timestamp, a body too large), caps the memory bodies
+ * not yet verified may hold, keeps payloads Bolt would trip over from reaching it, drops response
+ * URLs outside Slack, and serves `/healthz` on the same port. Signature checking stays Bolt's.
  */
 export class GuardedHttpReceiver implements Receiver {
   private readonly bolt: HTTPReceiver;
@@ -84,10 +78,13 @@ export class GuardedHttpReceiver implements Receiver {
   private readonly health: HealthCheck;
   private readonly now: () => number;
   private readonly signingSecret: string;
+  private readonly responseOrigins: ReadonlySet<string>;
+  private readonly unverifiedBytes = new ByteBudget(UNVERIFIED_BYTES_BUDGET);
   private server: Server | undefined;
 
-  constructor({ signingSecret, logger, health, now = Date.now }: GuardedReceiverOptions) {
+  constructor({ signingSecret, slackApiUrl, logger, health, now = Date.now }: GuardedReceiverOptions) {
     this.signingSecret = signingSecret;
+    this.responseOrigins = responseUrlOrigins(slackApiUrl);
     this.logger = logger;
     this.health = health;
     this.now = now;
@@ -103,11 +100,18 @@ export class GuardedHttpReceiver implements Receiver {
   init(app: App): void {
     // Bolt drops a body whose kind it cannot tell (no event, command or interaction type) without
     // acking it, and Slack would wait three seconds for nothing. Answer those at once instead.
+    // Bolt also dereferences parts of a payload without checking them, and posts to any response URL.
     const gate = Object.create(app) as App;
     gate.processEvent = async (event: ReceiverEvent) => {
-      if (isRoutable(event.body)) return app.processEvent(event);
-      this.logger.warn('Ignored a request whose kind could not be told (no event, command or interaction type)');
-      await event.ack();
+      const problem = unroutableReason(event.body);
+      if (problem !== undefined) {
+        this.logger.warn(`Ignored a malformed request: ${problem}`);
+        await event.ack();
+        return;
+      }
+      const dropped = dropForeignResponseUrls(event.body, this.responseOrigins);
+      if (dropped.length > 0) this.logger.warn(`Dropped a response URL outside Slack (${dropped.join(', ')}); nothing will be posted to it`);
+      return app.processEvent(event);
     };
     this.bolt.init(gate);
   }
@@ -118,17 +122,23 @@ export class GuardedHttpReceiver implements Receiver {
 
   async start(options: ListenOptions): Promise<Server> {
     const answerHealth = healthListener(this.health);
-    this.server = createServer((req, res) => {
+    this.server = createLimitedServer((req, res) => {
       if (answerHealth(req, res)) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path !== SLACK_EVENTS_PATH) return sendStatus(res, 404);
-      if (req.method !== 'POST') return sendStatus(res, 405);
-      if (!isFreshTimestamp(req.headers['x-slack-request-timestamp'], this.now())) {
-        this.logger.warn(`Rejected a request to ${SLACK_EVENTS_PATH}: missing, stale or future x-slack-request-timestamp`);
-        req.resume();
-        return sendStatus(res, 401);
+      if (path !== SLACK_EVENTS_PATH) return refuseUnread(req, res, 404);
+      if (req.method !== 'POST') return refuseUnread(req, res, 405);
+      const refusal = refusalByHeaders(req.headers, this.now());
+      if (refusal) {
+        this.logger.warn(`Rejected a request to ${SLACK_EVENTS_PATH}: ${refusal.reason}`);
+        return refuseUnread(req, res, refusal.status);
       }
-      void this.forward(req, res);
+      // A chunked body may grow to the limit before it is cut off, so it holds the limit.
+      const reserved = declaredLength(req.headers) ?? MAX_BODY_BYTES;
+      if (!this.unverifiedBytes.tryTake(reserved)) {
+        this.logger.warn(`Turned away a request to ${SLACK_EVENTS_PATH}: ${UNVERIFIED_BYTES_BUDGET} bytes of unverified bodies are being read already`);
+        return refuseUnread(req, res, 503, { 'retry-after': '1' });
+      }
+      void this.forward(req, res).finally(() => this.unverifiedBytes.giveBack(reserved));
     });
     await listen(this.server, options);
     return this.server;
@@ -142,11 +152,12 @@ export class GuardedHttpReceiver implements Receiver {
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let buffered: BufferedIncomingMessage;
     try {
-      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, MAX_BODY_BYTES);
     } catch (error) {
       const tooLarge = isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
-      this.logger.warn(tooLarge ? `Rejected a request body over ${defaultBodyLimit} bytes` : `Could not read a request body: ${(error as Error).message}`);
-      return sendStatus(res, tooLarge ? 413 : 400);
+      this.logger.warn(tooLarge ? `Rejected a request body over ${MAX_BODY_BYTES} bytes` : `Could not read a request body: ${(error as Error).message}`);
+      // Cut off where it stands: the rest of the body is not read.
+      return refuseUnread(req, res, tooLarge ? 413 : 400);
     }
     if (parsesToNull(buffered)) {
       const signed = isValidSlackRequest({ signingSecret: this.signingSecret, body: buffered.rawBody.toString(), headers: slackHeaders(buffered) });

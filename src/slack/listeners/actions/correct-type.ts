@@ -4,12 +4,14 @@ import { playbookText } from '../../../playbooks/localize.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import { parseCorrectionChoice } from '../../blocks/guidance.js';
 import type { ListenerDeps } from '../deps.js';
+import { respondOrLog } from '../respond.js';
 
 export type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
 
 /** "Not right?": stores who corrected what to what (never the text) and thanks the agent. */
 export function correctType(deps: ListenerDeps) {
-  return async ({ ack, action, body, respond }: SelectArgs): Promise<void> => {
+  return async ({ ack, action, body, respond: givenRespond }: SelectArgs): Promise<void> => {
+    const respond = respondOrLog(givenRespond, deps.logger, 'correct_type');
     await ack();
     const choice = parseCorrectionChoice(action.selected_option?.value);
     const corrected = choice ? deps.playbooks.get(choice.corrected) : undefined;

@@ -4,6 +4,7 @@ import { buildAnswerFeedback, questionCatalogue } from '../../blocks/quiz.js';
 import { parseJsonValue } from '../../json-value.js';
 import type { ListenerDeps } from '../deps.js';
 import type { ButtonArgs } from './share-guidance.js';
+import { respondOrLog } from '../respond.js';
 
 const answerValue = z.object({ q: z.number().int().positive(), c: z.number().int().min(0).max(9) });
 
@@ -19,7 +20,8 @@ const parseAnswer = (value: unknown) => parseJsonValue(answerValue, value, 200);
  * asks nothing of Slack before the ack. Only a click that finds no question asks for the agent's.
  */
 export function quizAnswer(deps: ListenerDeps) {
-  return async ({ ack, action, body, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, action, body, respond: givenRespond }: ButtonArgs): Promise<void> => {
+    const respond = respondOrLog(givenRespond, deps.logger, 'quiz_answer');
     const answer = parseAnswer(action.value);
     const userId = body.user?.id;
     let text: string;

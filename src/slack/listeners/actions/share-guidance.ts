@@ -3,6 +3,7 @@ import { catalogue } from '../../../i18n/index.js';
 import { buildSharedGuidance, parseGuidanceRef } from '../../blocks/guidance.js';
 import { describeError, failureForAgent, slackErrorCode } from '../../slack-error.js';
 import type { ListenerDeps } from '../deps.js';
+import { respondOrLog } from '../respond.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -14,7 +15,8 @@ const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived
  * text. It is in the sharer's language: they share it with their own team.
  */
 export function shareGuidance(deps: ListenerDeps) {
-  return async ({ ack, action, body, client, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, action, body, client, respond: givenRespond }: ButtonArgs): Promise<void> => {
+    const respond = respondOrLog(givenRespond, deps.logger, 'share_guidance');
     await ack();
     const t = catalogue(await deps.languages.forAgent(body.user?.id));
     const ref = parseGuidanceRef(action.value);

@@ -11,6 +11,7 @@ import { buildHelpMessage } from '../../blocks/help.js';
 import { section } from '../../blocks/text.js';
 import type { RenderedMessage } from '../../blocks/types.js';
 import type { ListenerDeps } from '../deps.js';
+import { respondOrLog } from '../respond.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -50,7 +51,8 @@ const plain = (text: string): RenderedMessage => ({ text, blocks: [section(text)
 
 export function customertypeCommand(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
-    const { ack, respond, command } = args;
+    const { ack, command } = args;
+    const respond = respondOrLog(args.respond, deps.logger, '/customertype');
     const request = parseCommandText(typeof command.text === 'string' ? command.text : '', deps.playbooks);
     // At most a few hundred milliseconds, and only for an agent not seen today.
     const t = catalogue(await deps.languages.forAgent(command.user_id));

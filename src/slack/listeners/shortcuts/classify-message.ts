@@ -5,6 +5,7 @@ import { findCustomerText, notedSource } from '../../message-text.js';
 import { describeError, failureForAgent } from '../../slack-error.js';
 import { section } from '../../blocks/text.js';
 import type { ListenerDeps } from '../deps.js';
+import { respondOrLog } from '../respond.js';
 
 export const CLASSIFY_MESSAGE = 'classify_message';
 
@@ -19,7 +20,8 @@ export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> &
  * fails the agent is told why. Never silent.
  */
 export function classifyMessageShortcut(deps: ListenerDeps) {
-  return async ({ ack, shortcut, client, respond }: MessageShortcutArgs): Promise<void> => {
+  return async ({ ack, shortcut, client, respond: givenRespond }: MessageShortcutArgs): Promise<void> => {
+    const respond = respondOrLog(givenRespond, deps.logger, 'classify_message');
     await ack();
     const channelId = shortcut.channel?.id;
     const userId = shortcut.user?.id;
