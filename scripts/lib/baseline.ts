@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TypeDefinition } from '../../src/classifier/classifier.js';
-import { CLASSIC, TfidfBaseline } from './tfidf-baseline.js';
+import { CLASSIC, SEGMENTED, TfidfBaseline } from './tfidf-baseline.js';
 
 /** A system customertype is measured against: trained on the same types, ranking every type for a text. */
 export interface Baseline {
@@ -23,6 +23,15 @@ export const tfidf: Baseline = {
   version: 'tfidf-1',
   train(types) {
     const model = new TfidfBaseline(labelledTexts(types), types.length, CLASSIC);
+    return (text) => model.ranked(text).map((index) => types[index]!.id);
+  },
+};
+
+export const tfidfSegmented: Baseline = {
+  name: 'TF-IDF (segmented words, char 1-3)',
+  version: 'tfidf-seg-1',
+  train(types) {
+    const model = new TfidfBaseline(labelledTexts(types), types.length, SEGMENTED);
     return (text) => model.ranked(text).map((index) => types[index]!.id);
   },
 };
@@ -78,4 +87,4 @@ export const natural: Baseline = {
   },
 };
 
-export const BASELINES = [tfidf, wink, natural];
+export const BASELINES = [tfidf, tfidfSegmented, wink, natural];
