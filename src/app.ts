@@ -178,6 +178,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     quizStore,
     languages,
     quizAdmins: config.QUIZ_ADMINS,
+    leads: config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS,
     clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       ...clientOptions,
       retryConfig: { retries: 0 },

@@ -20,6 +20,11 @@ const required = <T extends z.ZodType>(what: string, schema: (base: z.ZodString)
 /** One line per problem, each starting with the variable's name. */
 const problemLines = (issues: readonly z.core.$ZodIssue[]) => issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
 
+/** A comma-separated list of Slack user ids; unset is an empty list. */
+const userIds = optional(
+  z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/, { error: 'is not valid: expected user ids separated by commas, e.g. U012AB3CD,U045EF6GH' }),
+).transform((ids) => (ids ? ids.split(',').map((id) => id.trim()) : []));
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: required('a bot token starting with xoxb-', (token) =>
     token.regex(/^xoxb-\S+$/, { error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)' }),
@@ -56,9 +61,9 @@ const envSchema = z.object({
   QUIZ_DAYS: optional(z.string().refine(isCronDays, { error: 'is not valid: expected cron days such as 1-5 (weekdays), * or 1,3,5' })).transform(
     (days) => days ?? '1-5',
   ),
-  QUIZ_ADMINS: optional(
-    z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/, { error: 'is not valid: expected user ids separated by commas, e.g. U012AB3CD,U045EF6GH' }),
-  ).transform((admins) => (admins ? admins.split(',').map((id) => id.trim()) : [])),
+  QUIZ_ADMINS: userIds,
+  /** Who sees the team's insights, exports and team examples; unset falls back to QUIZ_ADMINS. */
+  LEADS: userIds,
   DEFAULT_LANGUAGE: optional(z.enum(LANGS, { error: 'is not valid: expected en (English) or zh (Chinese)' })).transform(
     (lang) => lang ?? 'en',
   ),

@@ -27,6 +27,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).SLACK_API_URL).toBe('http://127.0.0.1:9999/api/');
   });
 
+  it('reads LEADS as a list of user ids and names it when one is malformed', () => {
+    expect(parseConfig({ ...valid, LEADS: 'U012AB3CD, U045EF6GH' }).LEADS).toEqual(['U012AB3CD', 'U045EF6GH']);
+    expect(parseConfig(valid).LEADS).toEqual([]);
+    expect(problemsFor({ ...valid, LEADS: 'alice' })).toEqual([expect.stringMatching(/^LEADS is not valid: expected user ids separated by commas/)]);
+  });
+
   it.each([
     ['nothing is set', {}],
     ['a copied .env.example leaves them empty', { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' }],

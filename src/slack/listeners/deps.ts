@@ -22,6 +22,8 @@ export interface ListenerDeps {
   languages: AgentLanguages;
   /** Who may set up or turn off the quiz; empty means anyone. */
   quizAdmins: readonly string[];
+  /** Who sees the team's insights, exports and team examples: LEADS, else QUIZ_ADMINS; empty means anyone. */
+  leads: readonly string[];
   /**
    * The bot's Web API client without retries, for a call that has a fallback racing a clock: a
    * shortcut's trigger_id expires 3 seconds after the click, before retries of a failing call end.
@@ -31,3 +33,6 @@ export interface ListenerDeps {
 
 export const canConfigureQuiz = (deps: ListenerDeps, userId: string | undefined) =>
   deps.quizAdmins.length === 0 || (userId !== undefined && deps.quizAdmins.includes(userId));
+
+export const isLead = (deps: ListenerDeps, userId: string | undefined) =>
+  deps.leads.length === 0 || (userId !== undefined && deps.leads.includes(userId));
