@@ -56,7 +56,7 @@ export interface ClassifierOptions {
    */
   temperature?: number;
   /** Moves a type that needs a cue, in log-odds: down without one of its cues, up with one. */
-  cueGate?: { penalty: number; bonus: number };
+  cueGate?: CueGate;
   /** How much a cue word counts as a training document of its own, against 1 for a real message. */
   cueDocWeight?: number;
 }
@@ -70,11 +70,17 @@ export const DEFAULT_TEMPERATURE = 0.35;
  * A type that needs a cue (angry) is held down without one, so narrative words that happen to fill
  * angry examples ("he told me", "they said") no longer make a calm message angry, yet a message the
  * model is sure of can still win; with a cue it is nudged up, so a swear word outweighs the topic.
- * A penalty of 1 (it was 1.5) lets a cue-less message the model is sure of through more often, with
- * the rest of the defaults: +0.2 macro-F1 in English cross-validation, +2 on the Chinese held-out
- * file. 0.75 measured the same but let praise with a voided swear word ("holy shit, thank you") read angry.
+ * The penalty is per language. Chinese anger shows in more ways than the cue list holds (阴阳怪气,
+ * rhetorical questions), so a Chinese message without a listed cue is held down less. Measured with
+ * 1 against 1.5: Chinese held-out top-1 0.974 against 0.967; in English the held-out file is the same
+ * and angry F1 on the social-style comments too (0.65), but 15% of the calm ones are called angry at
+ * 1 against 11% at 1.5.
  */
-export const DEFAULT_CUE_GATE = { penalty: 1, bonus: 0.5 };
+export interface CueGate {
+  penalty: Record<Lang, number>;
+  bonus: number;
+}
+export const DEFAULT_CUE_GATE: CueGate = { penalty: { en: 1.5, zh: 1 }, bonus: 0.5 };
 
 /** The first `max` characters, without a word cut in half at the end (and never half a surrogate pair). */
 export function cutAtWord(text: string, max: number): string {
@@ -194,7 +200,7 @@ export class Classifier {
       if (looksNonEnglish(cleaned, words)) return this.abstain(lang, 'language', truncated);
     }
 
-    const offsets = this.cueOffsets(cueHits);
+    const offsets = this.cueOffsets(cueHits, lang);
     const ranked = this.rank(known, offsets);
     if (cueHits.length === 0 && this.evidence(tokens) < 2) return this.abstain(lang, 'no-signal', truncated, ranked);
 
@@ -237,11 +243,11 @@ export class Classifier {
   }
 
   /** Moves each type that needs a cue: down when this message has none of its cues, up when it has one. */
-  private cueOffsets(cueHits: readonly CueHit[]): Float64Array | undefined {
+  private cueOffsets(cueHits: readonly CueHit[], lang: Lang): Float64Array | undefined {
     if (this.cueGated.length === 0) return undefined;
     const offsets = new Float64Array(this.typeIds.length);
     for (const index of this.cueGated) {
-      offsets[index] = cueHits.some((hit) => hit.typeId === this.typeIds[index]) ? this.options.cueGate.bonus : -this.options.cueGate.penalty;
+      offsets[index] = cueHits.some((hit) => hit.typeId === this.typeIds[index]) ? this.options.cueGate.bonus : -this.options.cueGate.penalty[lang];
     }
     return offsets;
   }
