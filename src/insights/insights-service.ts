@@ -1,6 +1,6 @@
 import type { ChannelQuiz } from '../store/quiz-store.js';
-import type { InsightsStore } from '../store/insights-store.js';
-import { periodRanges, type InsightsPeriod } from './period.js';
+import type { ClassificationExportRow, InsightsStore, TeamAnswer } from '../store/insights-store.js';
+import { periodRanges, type DateRange, type InsightsPeriod } from './period.js';
 import { buildInsightsReport, type InsightsReport } from './report.js';
 
 /**
@@ -64,5 +64,11 @@ export class InsightsService {
       previousAnswers: store.teamAnswers(teamId, previous),
       streaks,
     });
+  }
+
+  /** The rows of an export: quiz answers and classifications of the period, without any text. */
+  exportRows(teamId: string | undefined, period: InsightsPeriod): { range: DateRange; answers: TeamAnswer[]; classifications: ClassificationExportRow[] } {
+    const { current } = periodRanges(period, this.options.clock(), this.options.timeZone);
+    return { range: current, answers: this.options.store.teamAnswers(teamId, current), classifications: this.options.store.classificationRows(teamId, current) };
   }
 }

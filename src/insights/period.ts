@@ -1,10 +1,5 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import { localDate, weekStart } from '../quiz/schedule.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { dayjs } from './zoned-dayjs.js';
 
 export const INSIGHTS_PERIODS = ['this-week', 'last-week', 'last-4-weeks'] as const;
 export type InsightsPeriod = (typeof INSIGHTS_PERIODS)[number];
