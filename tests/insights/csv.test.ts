@@ -6,30 +6,7 @@ import { en, zh } from '../../src/i18n/index.js';
 import { openDatabase } from '../../src/store/database.js';
 import { InsightsStore } from '../../src/store/insights-store.js';
 import { KNOWN_NOW, seedKnownWeek, TEAM } from './known-week.js';
-
-/** An RFC 4180 reader, written separately from the writer so that a round trip means something. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      (row = []), (cell = ''), (i += 1);
-    } else cell += char;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows;
-}
+import { parseCsv } from './parse-csv.js';
 
 describe('CSV cells', () => {
   it('quote commas, quotes and line breaks as RFC 4180 says', () => {
