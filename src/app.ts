@@ -26,6 +26,8 @@ import { WriteHealth } from './store/write-health.js';
 import { ClassificationLog } from './store/classification-log.js';
 import { HandledRequests } from './store/handled-requests.js';
 import { oncePerRequest } from './slack/once-per-request.js';
+import { InsightsService } from './insights/insights-service.js';
+import { InsightsStore } from './store/insights-store.js';
 
 export interface AppDependencies {
   config: Config;
@@ -179,6 +181,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     languages,
     quizAdmins: config.QUIZ_ADMINS,
     leads: config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS,
+    insights: new InsightsService({ store: new InsightsStore(db), clock, timeZone: config.QUIZ_TZ }),
     clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       ...clientOptions,
       retryConfig: { retries: 0 },

@@ -4,6 +4,9 @@ import type { ConfidenceLabel } from '../classifier/confidence.js';
 import type { Lang } from '../lang.js';
 import { COMMAND as C } from './command.js';
 import type { Escaped } from './escaped.js';
+import type { ExportColumns } from '../insights/export.js';
+import type { InsightsPeriod as InsightsPeriodName } from '../insights/period.js';
+import type { Surface as SurfaceName } from '../store/store.js';
 
 export type AbstainReason = NonNullable<Classification['abstain']>['reason'];
 /** What went wrong with a Slack call, in terms of what the agent can do about it. */
@@ -55,6 +58,7 @@ export const en = {
       `\`${C} stats\` shows your quiz results; \`${C} leaderboard\` this week's and all-time leaders.`,
       `\`${C} quiz now\`, \`quiz setup\` and \`quiz off\` post a quiz, schedule the daily quiz in a channel, or stop it.`,
       `\`${C} corrections\` shows which answers agents corrected in the last 30 days, for tuning the playbooks.`,
+      `\`${C} insights\` (\`this week\`, \`last week\`, \`last 4 weeks\`) shows a lead the team's figures; \`${C} export\` sends them as CSV.`,
       `\`${C} language zh\`, \`en\` or \`auto\` sets the language I answer you in (\`auto\` follows your Slack language; in Chinese, \`${C} 语言 中文\`).`,
       `\`${C} help\` shows this message.`,
     ],
@@ -203,6 +207,83 @@ export const en = {
     row: (place: string, user: Escaped, correct: number, answered: number, average: string) =>
       `${place} ${user}: ${correct}/${answered} right, ${average} on average`,
     footer: 'Most right answers first; ties go to the faster answers. Practice questions do not count.',
+  },
+
+  insights: {
+    title: (period: string) => `📊 Team insights: ${period}`,
+    fallback: (period: string, classified: number, answers: number) => `Team insights, ${period}: ${classified} classifications, ${answers} quiz answers`,
+    periods: { 'this-week': 'this week', 'last-week': 'last week', 'last-4-weeks': 'the last 4 weeks' } satisfies Record<InsightsPeriodName, string>,
+    days: (from: string, to: string) => `${from} – ${to}`,
+    range: (days: string, previousDays: string) => `${days}, compared with ${previousDays}`,
+    leadsOnly: 'Team insights are for the support leads set in LEADS. Ask one of them, or your own figures are in `/customertype stats`.',
+    unknownPeriod: `Which period? \`${C} insights this week\`, \`last week\` or \`last 4 weeks\`.`,
+    failed: "Sorry, I couldn't read the team's figures just now. Please try again in a minute.",
+    /** A count against the previous period's. */
+    change: (now: number, before: number) => (now === before ? '±0' : now > before ? `+${now - before}` : `−${before - now}`),
+    /** Accuracy against the previous period's, in percentage points; null when there is nothing to compare. */
+    trend: (points: number | null) => (points === null ? 'new' : points === 0 ? '±0 pts' : points > 0 ? `▲ ${points} pts` : `▼ ${-points} pts`),
+    customersHeading: '*The customers the team met*',
+    customersTotal: (total: number, change: string) => `${total} classifications (${change})`,
+    typeLine: (name: Escaped, count: number, share: string, change: string) => `• *${name}*: ${count} (${share}, ${change})`,
+    abstained: (count: number, share: string, change: string) => `• _Not enough to go on_: ${count} (${share}, ${change})`,
+    surfaces: { command: 'command', shortcut: 'shortcut', message: 'direct message' } satisfies Record<SurfaceName, string>,
+    bySurface: (parts: string) => `By surface: ${parts}`,
+    surfacePart: (surface: string, total: number, abstained: number) => `${surface} ${total}${abstained ? ` (${abstained} not enough to go on)` : ''}`,
+    surfaceSeparator: ' · ',
+    noClassifications: '_No classifications in this period._',
+    quizHeading: '*The quiz*',
+    quizTotals: (agents: number, answers: number, percent: string, trend: string) =>
+      `${agents} agent${agents === 1 ? '' : 's'} took part, ${answers} answers, ${percent} right (${trend})`,
+    accuracyHeading: '_Accuracy by type, hardest first_',
+    typeAccuracy: (name: Escaped, percent: string, correct: number, answers: number, trend: string) => `• *${name}*: ${percent} (${correct}/${answers}, ${trend})`,
+    confusionsHeading: '_Most often mistaken_ (on "Which type is this customer?")',
+    confusion: (answered: Escaped, actual: Escaped, count: number) => `• answered *${answered}* when it was *${actual}*: ${count}×`,
+    coachHeading: '*Coach next*',
+    coach: {
+      falling: (name: Escaped, before: string, now: string) => `• *${name}*: accuracy fell from ${before} to ${now}.`,
+      confused: (name: Escaped, other: Escaped, count: number, percent: string) => `• *${name}*: taken for *${other}* ${count} times; ${percent} right.`,
+      'low-accuracy': (name: Escaped, percent: string, answers: number) => `• *${name}*: only ${percent} right over ${answers} answers.`,
+    },
+    coachRule: 'Types with at least 3 answers and under 80% right, lowest first.',
+    noCoach: '_No type stands out as needing coaching._',
+    noQuiz: '_No quiz answers in this period._',
+    agentsHeading: '*Agents* (only you see this)',
+    agentLine: (user: Escaped, answers: number, correct: number, percent: string, streak: number) =>
+      `• ${user}: ${correct}/${answers} right (${percent}), streak ${streak}`,
+    correctionsHeading: '*Where agents disagreed with customertype*',
+    correctionsShare: (corrected: number, total: number, percent: string) => `${corrected} of ${total} classifications corrected (${percent})`,
+    pair: (predicted: Escaped, corrected: Escaped, count: number) => `• *${predicted}* → *${corrected}*: ${count}`,
+    noType: 'not enough to go on',
+    noCorrections: '_No corrections in this period._',
+    more: (count: number) => `…and ${count} more.`,
+    channelFooter: 'Team figures only: each agent sees their own in `/customertype stats`.',
+    leadFooter: `\`${C} insights this week\`, \`last week\` or \`last 4 weeks\` · \`${C} export\` sends the figures as CSV.`,
+  },
+
+  export: {
+    leadsOnly: 'The export is for the support leads set in LEADS. Ask one of them.',
+    unknownPeriod: `Which period? \`${C} export this week\`, \`last week\` or \`last 4 weeks\` (the default).`,
+    sent: (answers: number, classifications: number, range: string) =>
+      `Sent you the export by direct message: ${answers} quiz answers and ${classifications} classifications, ${range}.`,
+    comment: (range: string) => `customertype export, ${range}: quiz answers and classifications, two CSV files. No customer text is ever kept.`,
+    failed: (code: string, whatToDo: string) => `Sorry, I couldn't send the export${code}. ${whatToDo}`,
+    quizFile: 'Quiz answers',
+    classificationsFile: 'Classifications',
+    columns: {
+      agent: 'Agent (Slack user id)',
+      date: 'Quiz date',
+      time: (timeZone: string) => `Time (${timeZone})`,
+      questionKind: 'Question',
+      typeId: 'Type id',
+      typeName: 'Type',
+      right: 'Right (1) or wrong (0)',
+      seconds: 'Seconds to answer',
+      surface: 'Where',
+      confidence: 'Confidence (0–1)',
+      noType: 'Not enough to go on',
+      kinds: { 'which-type': 'Which type', 'what-to-do': 'What to do first' },
+      surfaces: { command: 'command', shortcut: 'shortcut', message: 'direct message' },
+    } satisfies ExportColumns,
   },
 
   home: {

@@ -1,3 +1,4 @@
+import type { InsightsPeriod } from '../insights/period.js';
 import type { Lang } from '../lang.js';
 import type { PlaybookSet } from '../playbooks/playbook-set.js';
 import type { Playbook } from '../playbooks/schema.js';
@@ -8,6 +9,9 @@ export type CommandRequest =
   | { kind: 'stats' }
   | { kind: 'leaderboard' }
   | { kind: 'corrections' }
+  /** For leads: `insights [period]` (this week unless said) and `export [period]` (the last 4 weeks unless said). */
+  | { kind: 'insights'; period: InsightsPeriod | 'unknown' }
+  | { kind: 'export'; period: InsightsPeriod | 'unknown' }
   | { kind: 'quiz'; action: 'now' | 'off' | 'setup' | 'help' }
   /** `language zh|en|auto`; no choice (or one we do not know) asks which language is in use. */
   | { kind: 'language'; choice?: Lang | 'auto' }
@@ -61,11 +65,37 @@ const LANGUAGE_CHOICES = new Map<string, Lang | 'auto'>([
   ['auto', 'auto'],
   ['自动', 'auto'],
 ]);
+const PERIODS = new Map<string, InsightsPeriod>([
+  ['this week', 'this-week'],
+  ['this-week', 'this-week'],
+  ['week', 'this-week'],
+  ['本周', 'this-week'],
+  ['这周', 'this-week'],
+  ['这一周', 'this-week'],
+  ['last week', 'last-week'],
+  ['last-week', 'last-week'],
+  ['上周', 'last-week'],
+  ['上一周', 'last-week'],
+  ['last 4 weeks', 'last-4-weeks'],
+  ['last-4-weeks', 'last-4-weeks'],
+  ['last four weeks', 'last-4-weeks'],
+  ['4 weeks', 'last-4-weeks'],
+  ['近四周', 'last-4-weeks'],
+  ['最近四周', 'last-4-weeks'],
+  ['近4周', 'last-4-weeks'],
+  ['最近4周', 'last-4-weeks'],
+  ['近 4 周', 'last-4-weeks'],
+  ['最近 4 周', 'last-4-weeks'],
+]);
+const CHINESE_PERIOD = '本周|这周|这一周|上周|上一周|近四周|最近四周|近 ?4 ?周|最近 ?4 ?周';
+
 /**
  * English subcommands take a space before their argument; Chinese ones are often typed without, and
  * take only the words they know, so a short message such as "语言不通" is still a message.
  */
 const QUIZ = /^(?:quiz(?: (\S+))?|(?:小测验|测验) ?(现在|马上|立即|关闭|停止|设置)?)$/u;
+const INSIGHTS = new RegExp(`^(?:insights?(?: (.+))?|(?:团队洞察|洞察|团队数据|数据看板|数据) ?(${CHINESE_PERIOD})?)$`, 'u');
+const EXPORT = new RegExp(`^(?:export(?: (.+))?|导出(?:数据)? ?(${CHINESE_PERIOD})?)$`, 'u');
 const LANGUAGE = /^(?:(?:language|lang)(?: (\S+))?|语言 ?(中文|汉语|简体中文|繁體中文|繁体中文|英文|英语|自动|zh|en|auto)?)$/u;
 
 /** What the text after `/customertype` asks for. Anything that is not a subcommand or a type is a message to classify. */
@@ -82,6 +112,15 @@ export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRe
   const quiz = QUIZ.exec(word);
   // "quiz start", "quiz settings": a quiz subcommand we don't have; its help lists the real ones.
   if (quiz) return { kind: 'quiz', action: QUIZ_ACTIONS.get(quiz[1] ?? quiz[2] ?? '') ?? 'help' };
+  for (const [kind, pattern, fallback] of [
+    ['insights', INSIGHTS, 'this-week'],
+    ['export', EXPORT, 'last-4-weeks'],
+  ] as const) {
+    const match = pattern.exec(word);
+    if (!match) continue;
+    const said = match[1] ?? match[2];
+    return { kind, period: said === undefined ? fallback : PERIODS.get(said.replace(/\s+/gu, ' ')) ?? PERIODS.get(said.replace(/\s+/gu, '')) ?? 'unknown' };
+  }
   const language = LANGUAGE.exec(word);
   if (language) {
     const choice = LANGUAGE_CHOICES.get(language[1] ?? language[2] ?? '');

@@ -9,12 +9,14 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Latin words that belong in a Chinese interface: the product's and Slack's names, the manifest's
- * shortcut, setting names, time-zone examples and the other language's own name.
+ * shortcut, setting names, the CSV file format, time-zone examples and the other language's own name.
  */
 const ALLOWED_LATIN = [
   'Classify customer type',
   'customertype',
   'QUIZ_ADMINS',
+  'LEADS',
+  'CSV',
   'Asia/Shanghai',
   'Asia/Taipei',
   'HH:mm',

@@ -51,8 +51,37 @@ const nextTs = () => `${(tsCounter += 1)}.000100`;
 
 type History = ReadonlyMap<string, ReadonlyArray<Record<string, unknown>>>;
 
-function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>, history: History): unknown {
+/** A file as `files.uploadV2` sent it: asked for, uploaded, then shared by `files.completeUploadExternal`. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  length: number;
+  content?: Buffer;
+  title?: string;
+  altText?: string;
+  /** Where it was shared, once completed. */
+  channelId?: string;
+  initialComment?: string;
+}
+
+let fileCounter = 0;
+
+function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>, history: History, files: FakeSlack['files'], url: string): unknown {
   switch (call.method) {
+    case 'files.getUploadURLExternal': {
+      const id = `F${(fileCounter += 1)}`;
+      files.set(id, { id, filename: String(call.body.filename), length: Number(call.body.length), ...(call.body.alt_text ? { altText: call.body.alt_text } : {}) });
+      return { ok: true, upload_url: `${url}/upload/${id}`, file_id: id };
+    }
+    case 'files.completeUploadExternal': {
+      const listed = (typeof call.body.files === 'string' ? JSON.parse(call.body.files) : call.body.files) as Array<{ id: string; title?: string }>;
+      for (const { id, title } of listed) {
+        const file = files.get(id);
+        if (!file) return { ok: false, error: 'file_not_found' };
+        Object.assign(file, { title, channelId: call.body.channel_id, initialComment: call.body.initial_comment });
+      }
+      return { ok: true, files: listed.map(({ id, title }) => ({ id, title })) };
+    }
     case 'users.info':
       return { ok: true, user: { id: call.body.user, name: String(call.body.user ?? '').toLowerCase(), locale: locales.get(call.body.user) ?? 'en-US' } };
     case 'auth.test':
@@ -86,6 +115,8 @@ export class FakeSlack {
   readonly locales = new Map<string, string>();
   /** The messages posted in each channel, oldest first, as `conversations.history` gives them back. */
   readonly history = new Map<string, Array<Record<string, unknown>>>();
+  /** Files uploaded with `files.uploadV2`, by id, with their bytes. */
+  readonly files = new Map<string, UploadedFile>();
   private handlers: FakeHandler[] = [];
   private server: Server | undefined;
   url = '';
@@ -159,8 +190,34 @@ export class FakeSlack {
     this.history.set(channel, messages);
   }
 
+  /** The files shared in a channel (a DM's id for a direct message), in upload order. */
+  filesIn(channelId: string): UploadedFile[] {
+    return [...this.files.values()].filter((file) => file.channelId === channelId);
+  }
+
+  /** The upload step of `files.uploadV2`: the bytes, posted as multipart form data to the URL we handed out. */
+  private async receiveUpload(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    this.calls.push({ method: 'file_upload', body: { id } });
+    const file = this.files.get(id);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      const part = [...form.values()].find((value) => typeof value !== 'string') as Blob | undefined;
+      file.content = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    } else file.content = raw;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${file.content.length}`);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/upload/')) return this.receiveUpload(req, res, path.slice('/upload/'.length));
     const body = await readBody(req);
     let call: RecordedCall;
     if (path.startsWith('/api/')) {
@@ -174,7 +231,7 @@ export class FakeSlack {
     }
     this.calls.push(call);
     const override = this.handlers.map((handler) => handler(call)).find((result) => result !== undefined);
-    const answer = override ?? { body: call.method === 'response_url' ? 'ok' : defaultAnswer(call, this.locales, this.history) };
+    const answer = override ?? { body: call.method === 'response_url' ? 'ok' : defaultAnswer(call, this.locales, this.history, this.files, this.url) };
     if (call.method === 'chat.postMessage' && (!override || override.landed)) this.remember(call, answer.body);
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (answer.reset) {

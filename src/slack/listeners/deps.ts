@@ -1,10 +1,19 @@
 import type { webApi } from '@slack/bolt';
+import type { Catalogue } from '../../i18n/index.js';
+import type { InsightsService } from '../../insights/insights-service.js';
+import type { InsightsReport } from '../../insights/report.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { QuizService } from '../../quiz/quiz-service.js';
 import type { AgentLanguages } from '../../service/agent-language.js';
 import type { ClassificationService } from '../../service/classification-service.js';
 import type { QuizStore } from '../../store/quiz-store.js';
+
+/** A picture of a report, and the words a screen reader says for it. */
+export interface InsightsChart {
+  png: Buffer;
+  altText: string;
+}
 
 /** What listeners may use: the core, never Slack state of their own. */
 export interface ListenerDeps {
@@ -24,6 +33,10 @@ export interface ListenerDeps {
   quizAdmins: readonly string[];
   /** Who sees the team's insights, exports and team examples: LEADS, else QUIZ_ADMINS; empty means anyone. */
   leads: readonly string[];
+  /** A workspace's figures for its leads: `/customertype insights` and `export`. */
+  insights: InsightsService;
+  /** When given, `/customertype insights` also sends the lead this chart of the report by DM, after answering. */
+  renderInsightsChart?: (report: InsightsReport, playbooks: PlaybookSet, t: Catalogue) => Promise<InsightsChart>;
   /**
    * The bot's Web API client without retries, for a call that has a fallback racing a clock: a
    * shortcut's trigger_id expires 3 seconds after the click, before retries of a failing call end.

@@ -6,6 +6,7 @@ import { buildCorrectionsMessage } from '../../blocks/corrections.js';
 import { buildLeaderboardMessage, buildStatsMessage } from '../../blocks/quiz.js';
 import { quizCommand } from './quiz.js';
 import { languageCommand } from './language.js';
+import { exportCommand, insightsCommand } from './insights.js';
 import { buildGuidanceMessage } from '../../blocks/guidance.js';
 import { buildHelpMessage } from '../../blocks/help.js';
 import { section } from '../../blocks/text.js';
@@ -15,7 +16,7 @@ import { respondOrLog } from '../respond.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-type AnsweredNow = Exclude<CommandRequest, { kind: 'quiz' } | { kind: 'language' }>;
+type AnsweredNow = Exclude<CommandRequest, { kind: 'quiz' } | { kind: 'language' } | { kind: 'insights' } | { kind: 'export' }>;
 
 /**
  * Everything but the quiz and language commands at once, in the acknowledgement itself:
@@ -63,6 +64,21 @@ export function customertypeCommand(deps: ListenerDeps) {
       if (!message) return;
       await respond({ response_type: 'ephemeral', ...message }).catch((error: unknown) =>
         deps.logger.error(`/customertype quiz: could not answer user ${command.user_id}: ${(error as Error).message}`),
+      );
+      return;
+    }
+    if (request.kind === 'insights' || request.kind === 'export') {
+      // Weeks of rows to read, and for the export an upload to Slack: ack now, answer when done.
+      await ack();
+      let reply: RenderedMessage;
+      try {
+        reply = await (request.kind === 'insights' ? insightsCommand : exportCommand)(request.period, args, deps, t);
+      } catch (error) {
+        deps.logger.error(`/customertype ${request.kind} failed for user ${command.user_id}: ${(error as Error).message}`);
+        reply = plain(request.kind === 'insights' ? t.insights.failed : t.failures.generic);
+      }
+      await respond({ response_type: 'ephemeral', ...reply }).catch((error: unknown) =>
+        deps.logger.error(`/customertype ${request.kind}: could not answer user ${command.user_id}: ${(error as Error).message}`),
       );
       return;
     }
