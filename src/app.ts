@@ -26,6 +26,8 @@ import { WriteHealth } from './store/write-health.js';
 import { ClassificationLog } from './store/classification-log.js';
 import { HandledRequests } from './store/handled-requests.js';
 import { oncePerRequest } from './slack/once-per-request.js';
+import type { DigestContent } from './insights/digest-service.js';
+import { createWeeklyDigest } from './slack/weekly-digest.js';
 
 export interface AppDependencies {
   config: Config;
@@ -40,6 +42,8 @@ export interface AppDependencies {
   clock?: () => Date;
   /** The quiz's randomness; tests seed it. */
   random?: () => number;
+  /** The weekly digest's message; a placeholder pointing to `insights` until then. */
+  digestContent?: DigestContent;
 }
 
 export interface RunningApp {
@@ -169,6 +173,21 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     }
   }, HANDLED_REQUESTS_PRUNE_EVERY_MS);
   pruneHandled.unref();
+  const leads = config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS;
+  const digest = createWeeklyDigest({
+    db,
+    clock,
+    client: app.client,
+    postClient: new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: asBoltLogger(logger), logLevel }),
+    postAttempts: (deps.slackRetries ?? 3) + 1,
+    quizStore,
+    leads,
+    languages,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    defaultTimeZone: config.QUIZ_TZ,
+    logger,
+    content: deps.digestContent,
+  });
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
@@ -178,7 +197,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     quizStore,
     languages,
     quizAdmins: config.QUIZ_ADMINS,
-    leads: config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS,
+    leads,
+    digest: digest.settings,
     clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       ...clientOptions,
       retryConfig: { retries: 0 },
@@ -213,6 +233,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   void classifier.whenReady().then(() => {
     if (!stopped) scheduler.start();
   });
+  digest.scheduler.start();
   logger.info(
     `customertype is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; ` +
       `${config.socketMode ? 'health check' : 'Slack requests'} on port ${address.port}`,
@@ -226,6 +247,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       else await app.stop();
       if (healthServer) await closeServer(healthServer);
       await scheduler.stop();
+      await digest.scheduler.stop();
       quiz.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);

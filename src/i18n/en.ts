@@ -210,10 +210,12 @@ export const en = {
   },
 
   digest: {
-    isChannel: (channel: string) => `The weekly digest goes to ${channel} after each week's last quiz day, with the team's figures only.`,
+    /** The same line as in `help.usage`. */
+    help: `\`${C} digest #channel\`, \`digest dm\` or \`digest off\`: the weekly digest for leads, in a channel (team figures only) or to each lead by DM (everyone's figures); \`digest\` shows the setting.`,
+    isChannel: (channel: Escaped) => `The weekly digest goes to ${channel} after each week's last quiz day, with the team's figures only.`,
     isDm: "The weekly digest goes to each lead by direct message after each week's last quiz day, with every agent's figures.",
     isOff: `The weekly digest is off. Turn it on with \`${C} digest #channel\` (the team's figures, in a channel) or \`${C} digest dm\` (each lead, privately).`,
-    nowChannel: (channel: string) =>
+    nowChannel: (channel: Escaped) =>
       `Done: the weekly digest will go to ${channel} after each week's last quiz day. A channel sees the team's figures, never an individual agent's.`,
     nowDm: "Done: each lead will get the weekly digest by direct message after each week's last quiz day, with every agent's figures.",
     nowOff: 'The weekly digest is off. Nothing more will be sent.',

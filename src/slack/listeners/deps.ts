@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { DigestSettings } from '../../insights/digest-settings.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { QuizService } from '../../quiz/quiz-service.js';
@@ -24,6 +25,8 @@ export interface ListenerDeps {
   quizAdmins: readonly string[];
   /** Who sees the team's insights, exports and team examples: LEADS, else QUIZ_ADMINS; empty means anyone. */
   leads: readonly string[];
+  /** The weekly digest's setting per workspace. */
+  digest: DigestSettings;
   /**
    * The bot's Web API client without retries, for a call that has a fallback racing a clock: a
    * shortcut's trigger_id expires 3 seconds after the click, before retries of a failing call end.
