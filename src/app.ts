@@ -28,6 +28,8 @@ import { HandledRequests } from './store/handled-requests.js';
 import { oncePerRequest } from './slack/once-per-request.js';
 import { InsightsService } from './insights/insights-service.js';
 import { InsightsStore } from './store/insights-store.js';
+import type { DigestContent } from './insights/digest-service.js';
+import { createWeeklyDigest } from './slack/weekly-digest.js';
 
 export interface AppDependencies {
   config: Config;
@@ -42,6 +44,8 @@ export interface AppDependencies {
   clock?: () => Date;
   /** The quiz's randomness; tests seed it. */
   random?: () => number;
+  /** The weekly digest's message; a placeholder pointing to `insights` until then. */
+  digestContent?: DigestContent;
 }
 
 export interface RunningApp {
@@ -171,6 +175,21 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     }
   }, HANDLED_REQUESTS_PRUNE_EVERY_MS);
   pruneHandled.unref();
+  const leads = config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS;
+  const digest = createWeeklyDigest({
+    db,
+    clock,
+    client: app.client,
+    postClient: new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: asBoltLogger(logger), logLevel }),
+    postAttempts: (deps.slackRetries ?? 3) + 1,
+    quizStore,
+    leads,
+    languages,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    defaultTimeZone: config.QUIZ_TZ,
+    logger,
+    content: deps.digestContent,
+  });
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
@@ -180,8 +199,9 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     quizStore,
     languages,
     quizAdmins: config.QUIZ_ADMINS,
-    leads: config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS,
     insights: new InsightsService({ store: new InsightsStore(db), clock, timeZone: config.QUIZ_TZ }),
+    leads,
+    digest: digest.settings,
     clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       ...clientOptions,
       retryConfig: { retries: 0 },
@@ -216,6 +236,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   void classifier.whenReady().then(() => {
     if (!stopped) scheduler.start();
   });
+  digest.scheduler.start();
   logger.info(
     `customertype is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; ` +
       `${config.socketMode ? 'health check' : 'Slack requests'} on port ${address.port}`,
@@ -229,6 +250,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       else await app.stop();
       if (healthServer) await closeServer(healthServer);
       await scheduler.stop();
+      await digest.scheduler.stop();
       quiz.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);

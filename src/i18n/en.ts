@@ -57,6 +57,7 @@ export const en = {
       `\`${C} <type>\` shows one playbook, e.g. \`${C} bargain hunter\`.`,
       `\`${C} stats\` shows your quiz results; \`${C} leaderboard\` this week's and all-time leaders.`,
       `\`${C} quiz now\`, \`quiz setup\` and \`quiz off\` post a quiz, schedule the daily quiz in a channel, or stop it.`,
+      `\`${C} digest #channel\`, \`digest dm\` or \`digest off\`: the weekly digest for leads, in a channel (team figures only) or to each lead by DM (everyone's figures); \`digest\` shows the setting.`,
       `\`${C} corrections\` shows which answers agents corrected in the last 30 days, for tuning the playbooks.`,
       `\`${C} insights\` (\`this week\`, \`last week\`, \`last 4 weeks\`) shows a lead the team's figures; \`${C} export\` sends them as CSV.`,
       `\`${C} language zh\`, \`en\` or \`auto\` sets the language I answer you in (\`auto\` follows your Slack language; in Chinese, \`${C} 语言 中文\`).`,
@@ -193,6 +194,41 @@ export const en = {
     worthPractising: (names: Escaped) => `*Worth practising:* ${names}`,
     byType: (name: Escaped, correct: number, answered: number) => `${name}: ${correct}/${answered}`,
     byTypeSeparator: ' · ',
+  },
+
+  chart: {
+    title: "This week's customers and quiz",
+    mixTitle: 'Customers the team met, by type',
+    accuracyTitle: 'Quiz accuracy, by type',
+    noClassifications: 'No classifications this week',
+    noAnswers: 'No quiz answers this week',
+    countCaption: (count: number) => count.toLocaleString('en-US'),
+    accuracyCaption: (accuracy: number, answers: number) => `${Math.round(accuracy * 100)}% of ${answers.toLocaleString('en-US')}`,
+    altMix: (items: string) => `Customers met by type: ${items}`,
+    altMixItem: (name: string, count: number) => `${name} ${count.toLocaleString('en-US')}`,
+    altAccuracy: (items: string) => `Quiz accuracy by type: ${items}`,
+    altAccuracyItem: (name: string, accuracy: number, answers: number) =>
+      `${name} ${Math.round(accuracy * 100)}% right of ${answers.toLocaleString('en-US')} ${answers === 1 ? 'answer' : 'answers'}`,
+    altSeparator: '; ',
+    alt: (title: string, mix: string, accuracy: string) => `${title}. ${mix}. ${accuracy}.`,
+  },
+
+  digest: {
+    /** The same line as in `help.usage`. */
+    help: `\`${C} digest #channel\`, \`digest dm\` or \`digest off\`: the weekly digest for leads, in a channel (team figures only) or to each lead by DM (everyone's figures); \`digest\` shows the setting.`,
+    isChannel: (channel: Escaped) => `The weekly digest goes to ${channel} after each week's last quiz day, with the team's figures only.`,
+    isDm: "The weekly digest goes to each lead by direct message after each week's last quiz day, with every agent's figures.",
+    isOff: `The weekly digest is off. Turn it on with \`${C} digest #channel\` (the team's figures, in a channel) or \`${C} digest dm\` (each lead, privately).`,
+    nowChannel: (channel: Escaped) =>
+      `Done: the weekly digest will go to ${channel} after each week's last quiz day. A channel sees the team's figures, never an individual agent's.`,
+    nowDm: "Done: each lead will get the weekly digest by direct message after each week's last quiz day, with every agent's figures.",
+    nowOff: 'The weekly digest is off. Nothing more will be sent.',
+    leadsOnly: 'Only the support leads can set up the weekly digest. Ask one of them.',
+    unknownChannel: (name: Escaped) =>
+      `I can't tell which channel ${name} is. Pick the channel from Slack's list as you type it, or run \`${C} digest here\` in that channel.`,
+    title: (weekStart: string) => `Weekly digest: the week of ${dayjs(weekStart).format('D MMM YYYY')}`,
+    teamBody: `The team's customer types, quiz accuracy and the types to coach: \`${C} insights\`.`,
+    leadBody: `Your team's figures for the week, agent by agent: \`${C} insights\`.`,
   },
 
   leaderboard: {

@@ -45,6 +45,7 @@ export const zh: Catalogue = {
       `\`${C} 统计\` 查看你的答题成绩`,
       `\`${C} 排行榜\` 查看本周和历史排行`,
       `\`${C} 测验 现在\` 在当前频道马上出一道题`,
+      `\`${C} 周报 #频道\` 开启每周周报，发到频道里（只有团队整体数据）；换成 \`周报 私信\` 就私信发给每位组长，想停掉就用 \`周报 关闭\``,
       `\`${C} 测验 设置\` 给频道设置每日小测验`,
       `\`${C} 测验 关闭\` 停掉当前频道的每日小测验`,
       `\`${C} 纠正\` 看看最近 30 天大家纠正了哪些判断，方便调整应对手册`,
@@ -178,6 +179,38 @@ export const zh: Catalogue = {
     worthPractising: (names: Escaped) => `*值得多练的类型*\n${names}`,
     byType: (name: Escaped, correct: number, answered: number) => `${name} ${correct}/${answered}`,
     byTypeSeparator: ' · ',
+  },
+
+  chart: {
+    title: '本周客户类型和测验情况',
+    mixTitle: '本周遇到的客户（按类型）',
+    accuracyTitle: '测验正确率（按类型）',
+    noClassifications: '本周还没有识别记录',
+    noAnswers: '本周还没有人答题',
+    countCaption: (count: number) => `${numbers.format(count)} 次`,
+    accuracyCaption: (accuracy: number, answers: number) => `${Math.round(accuracy * 100)}%（${numbers.format(answers)} 题）`,
+    altMix: (items: string) => `本周遇到的客户：${items}`,
+    altMixItem: (name: string, count: number) => `${name} ${numbers.format(count)} 次`,
+    altAccuracy: (items: string) => `测验正确率：${items}`,
+    altAccuracyItem: (name: string, accuracy: number, answers: number) => `${name} 答对 ${Math.round(accuracy * 100)}%（共 ${numbers.format(answers)} 题）`,
+    altSeparator: '，',
+    alt: (title: string, mix: string, accuracy: string) => `${title}。${mix}。${accuracy}。`,
+  },
+
+  digest: {
+    /** The same line as in `help.usage`. */
+    help: `\`${C} 周报 #频道\` 开启每周周报，发到频道里（只有团队整体数据）；换成 \`周报 私信\` 就私信发给每位组长，想停掉就用 \`周报 关闭\``,
+    isChannel: (channel: Escaped) => `每周最后一个测验日过后，周报会发到 ${channel}，只有团队整体数据。`,
+    isDm: '每周最后一个测验日过后，周报会私信发给每位组长，里面有每个人的成绩。',
+    isOff: `每周周报还没开。想发到频道（只有团队数据）就用：\n\`${C} 周报 #频道\`\n想私信给每位组长就用：\n\`${C} 周报 私信\``,
+    nowChannel: (channel: Escaped) => `好了，以后每周最后一个测验日过后，周报都会发到 ${channel}。频道里只放团队整体数据，不会出现个人成绩。`,
+    nowDm: '好了，以后每周最后一个测验日过后，每位组长都会私信收到周报，里面有每个人的成绩。',
+    nowOff: '周报已经关了，之后不会再发。',
+    leadsOnly: '只有组长才能设置周报，找组长帮你弄一下吧。',
+    unknownChannel: (name: Escaped) => `我没认出 ${name} 是哪个频道。输入时从 Slack 的频道列表里选一下，或者到那个频道里输入：\n\`${C} 周报 这里\``,
+    title: (weekStart: string) => `每周周报：${dayjs(weekStart).format('M月D日')}这一周`,
+    teamBody: `团队本周遇到的客户类型、测验正确率和该重点辅导的类型，输入 \`${C} insights\` 查看。`,
+    leadBody: `团队本周的数据，每个人的成绩都在里面，输入 \`${C} insights\` 查看。`,
   },
 
   leaderboard: {

@@ -15,8 +15,21 @@ export type CommandRequest =
   | { kind: 'quiz'; action: 'now' | 'off' | 'setup' | 'help' }
   /** `language zh|en|auto`; no choice (or one we do not know) asks which language is in use. */
   | { kind: 'language'; choice?: Lang | 'auto' }
+  /** The weekly digest: show the setting, send it to a channel or to each lead by DM, or stop it. */
+  | { kind: 'digest'; action: DigestAction }
   | { kind: 'playbook'; playbook: Playbook }
   | { kind: 'classify'; text: string };
+
+export type DigestAction =
+  | { kind: 'show' }
+  | { kind: 'dm' }
+  | { kind: 'off' }
+  | { kind: 'here' }
+  /** `<#C123|name>` as Slack escapes a channel picked from its list. */
+  | { kind: 'channel'; channelId: string }
+  /** `#name` typed as plain text: only the current channel's name can be told from it here. */
+  | { kind: 'channel-name'; name: string }
+  | { kind: 'help' };
 
 /** A type's name is a few words; anything longer is a customer message even if it starts like one. */
 const MAX_LOOKUP_LENGTH = 60;
@@ -96,6 +109,26 @@ const CHINESE_PERIOD = '本周|这周|这一周|上周|上一周|近四周|最�
 const QUIZ = /^(?:quiz(?: (\S+))?|(?:小测验|测验) ?(现在|马上|立即|关闭|停止|设置)?)$/u;
 const INSIGHTS = new RegExp(`^(?:insights?(?: (.+))?|(?:团队洞察|洞察|团队数据|数据看板|数据) ?(${CHINESE_PERIOD})?)$`, 'u');
 const EXPORT = new RegExp(`^(?:export(?: (.+))?|导出(?:数据)? ?(${CHINESE_PERIOD})?)$`, 'u');
+/** Like the others, the Chinese form takes only the words it knows, so "周报写不完了" is still a message. */
+const DIGEST = /^(?:digest(?: (.+))?|(?:每周周报|周报) ?(私信|组长|关闭|停止|关|这里|本频道|这个频道|dm|off|here|#[^\s#<>]+|<#[^>]+>)?)$/iu;
+const DIGEST_WORDS = new Map<string, 'dm' | 'off' | 'here'>([
+  ['dm', 'dm'],
+  ['dms', 'dm'],
+  ['leads', 'dm'],
+  ['私信', 'dm'],
+  ['组长', 'dm'],
+  ['off', 'off'],
+  ['stop', 'off'],
+  ['关闭', 'off'],
+  ['停止', 'off'],
+  ['关', 'off'],
+  ['here', 'here'],
+  ['这里', 'here'],
+  ['本频道', 'here'],
+  ['这个频道', 'here'],
+]);
+const ESCAPED_CHANNEL = /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/u;
+const CHANNEL_NAME = /^#([^\s#<>]{1,80})$/u;
 const LANGUAGE = /^(?:(?:language|lang)(?: (\S+))?|语言 ?(中文|汉语|简体中文|繁體中文|繁体中文|英文|英语|自动|zh|en|auto)?)$/u;
 
 /** What the text after `/customertype` asks for. Anything that is not a subcommand or a type is a message to classify. */
@@ -126,7 +159,20 @@ export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRe
     const choice = LANGUAGE_CHOICES.get(language[1] ?? language[2] ?? '');
     return choice ? { kind: 'language', choice } : { kind: 'language' };
   }
+  const digest = DIGEST.exec(text.replace(/[?.!？。！]+$/u, '').replace(/[\s\u3000]+/gu, ' ').trim());
+  if (digest) return { kind: 'digest', action: digestAction((digest[1] ?? digest[2] ?? '').trim()) };
   const playbook = playbooks.find(text);
   if (playbook) return { kind: 'playbook', playbook };
   return { kind: 'classify', text };
+}
+
+function digestAction(argument: string): DigestAction {
+  if (argument === '') return { kind: 'show' };
+  const word = DIGEST_WORDS.get(argument.toLowerCase());
+  if (word) return { kind: word };
+  const escaped = ESCAPED_CHANNEL.exec(argument);
+  if (escaped) return { kind: 'channel', channelId: escaped[1]! };
+  const named = CHANNEL_NAME.exec(argument);
+  if (named) return { kind: 'channel-name', name: named[1]! };
+  return { kind: 'help' };
 }

@@ -46,3 +46,33 @@ describe('parseCommandText', () => {
     expect(performance.now() - started).toBeLessThan(100);
   });
 });
+
+describe('parseCommandText: the weekly digest', () => {
+  it.each([
+    ['digest', { kind: 'show' }],
+    ['Digest?', { kind: 'show' }],
+    ['digest dm', { kind: 'dm' }],
+    ['digest  OFF', { kind: 'off' }],
+    ['digest here', { kind: 'here' }],
+    ['digest <#C0TEAM|team-leads>', { kind: 'channel', channelId: 'C0TEAM' }],
+    ['digest <#G0PRIVATE>', { kind: 'channel', channelId: 'G0PRIVATE' }],
+    ['digest #support', { kind: 'channel-name', name: 'support' }],
+    ['digest weekly please', { kind: 'help' }],
+    ['周报', { kind: 'show' }],
+    ['每周周报', { kind: 'show' }],
+    ['周报 私信', { kind: 'dm' }],
+    ['周报私信', { kind: 'dm' }],
+    ['周报 关闭', { kind: 'off' }],
+    ['周报 这里', { kind: 'here' }],
+    ['周报 #客服组', { kind: 'channel-name', name: '客服组' }],
+    ['周报 <#C0TEAM|客服组>', { kind: 'channel', channelId: 'C0TEAM' }],
+  ])('%j is the digest action %j', (text, action) => {
+    expect(parseCommandText(text, playbooks)).toEqual({ kind: 'digest', action });
+  });
+
+  it('leaves messages that only start like it to the classifier', () => {
+    expect(parseCommandText('周报写不完了，你们的系统太慢', playbooks).kind).toBe('classify');
+    expect(parseCommandText('周报 怎么还没发给我', playbooks).kind).toBe('classify');
+    expect(parseCommandText(`digest ${'x'.repeat(80)}`, playbooks).kind).toBe('classify');
+  });
+});

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Catalogue } from '../../i18n/index.js';
 import type { InsightsService } from '../../insights/insights-service.js';
 import type { InsightsReport } from '../../insights/report.js';
+import type { DigestSettings } from '../../insights/digest-settings.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { QuizService } from '../../quiz/quiz-service.js';
@@ -37,6 +38,8 @@ export interface ListenerDeps {
   insights: InsightsService;
   /** When given, `/customertype insights` also sends the lead this chart of the report by DM, after answering. */
   renderInsightsChart?: (report: InsightsReport, playbooks: PlaybookSet, t: Catalogue) => Promise<InsightsChart>;
+  /** The weekly digest's setting per workspace. */
+  digest: DigestSettings;
   /**
    * The bot's Web API client without retries, for a call that has a fallback racing a clock: a
    * shortcut's trigger_id expires 3 seconds after the click, before retries of a failing call end.

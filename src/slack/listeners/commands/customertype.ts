@@ -5,6 +5,7 @@ import { buildPlaybookMessage, buildTypeList } from '../../blocks/catalog.js';
 import { buildCorrectionsMessage } from '../../blocks/corrections.js';
 import { buildLeaderboardMessage, buildStatsMessage } from '../../blocks/quiz.js';
 import { quizCommand } from './quiz.js';
+import { digestCommand } from './digest.js';
 import { languageCommand } from './language.js';
 import { exportCommand, insightsCommand } from './insights.js';
 import { buildGuidanceMessage } from '../../blocks/guidance.js';
@@ -16,7 +17,7 @@ import { respondOrLog } from '../respond.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-type AnsweredNow = Exclude<CommandRequest, { kind: 'quiz' } | { kind: 'language' } | { kind: 'insights' } | { kind: 'export' }>;
+type AnsweredNow = Exclude<CommandRequest, { kind: 'quiz' } | { kind: 'language' } | { kind: 'insights' } | { kind: 'export' } | { kind: 'digest' }>;
 
 /**
  * Everything but the quiz and language commands at once, in the acknowledgement itself:
@@ -86,7 +87,9 @@ export function customertypeCommand(deps: ListenerDeps) {
     try {
       message = request.kind === 'classify' && !(await deps.classifierReady(COMMAND_LEARNING_WAIT_MS))
         ? plain(t.failures.learning)
-        : request.kind === 'language' ? await languageCommand(request.choice, command.user_id, deps, t) : answerNow(request, command, deps, t);
+        : request.kind === 'language' ? await languageCommand(request.choice, command.user_id, deps, t)
+        : request.kind === 'digest' ? await digestCommand(request.action, command, deps, t)
+        : answerNow(request, command, deps, t);
     } catch (error) {
       deps.logger.error(`/customertype failed for user ${command.user_id}: ${(error as Error).message}`);
       message = plain(t.failures.generic);
