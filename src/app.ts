@@ -26,6 +26,12 @@ import { WriteHealth } from './store/write-health.js';
 import { ClassificationLog } from './store/classification-log.js';
 import { HandledRequests } from './store/handled-requests.js';
 import { oncePerRequest } from './slack/once-per-request.js';
+import { trainInBackground } from './classifier/background.js';
+import { typeDefinitions } from './playbooks/training.js';
+import { TeamExampleStore } from './store/team-example-store.js';
+import { PendingTexts } from './teaching/pending-texts.js';
+import { TeamModels, type TrainClassifier } from './teaching/team-models.js';
+import { TeachingService } from './teaching/teaching-service.js';
 
 export interface AppDependencies {
   config: Config;
@@ -40,6 +46,8 @@ export interface AppDependencies {
   clock?: () => Date;
   /** The quiz's randomness; tests seed it. */
   random?: () => number;
+  /** How a workspace's model is learned from its team examples: in a child process unless a test says otherwise. */
+  trainClassifier?: TrainClassifier;
 }
 
 export interface RunningApp {
@@ -161,6 +169,15 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   db.exec('PRAGMA busy_timeout = 0');
   const store = new Store(db, clock);
   const classificationLog = new ClassificationLog(store, writes, logger, clock);
+  const teamExamples = new TeamExampleStore(db, clock);
+  const teamModels = new TeamModels({
+    builtIn: classifier,
+    types: typeDefinitions(deps.playbooks.all),
+    examplesOf: (teamId) => teamExamples.list(teamId),
+    train: deps.trainClassifier ?? ((types) => trainInBackground(types).then((trained) => trained.classifier)),
+    logger,
+  });
+  const teaching = new TeachingService(teamExamples, teamModels, new PendingTexts(), writes, logger);
   const pruneHandled = setInterval(() => {
     try {
       handledRequests.prune(new Date(clock().getTime() - HANDLED_REQUESTS_KEPT_MS));
@@ -172,7 +189,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
-    classification: new ClassificationService(classifier, store, classificationLog, writes, logger, clock),
+    classification: new ClassificationService(teamModels, store, classificationLog, writes, logger, clock, teaching),
+    teaching,
     classifierReady: async (waitMs) => classifier.ready || (await classifier.whenReady(waitMs)) !== undefined,
     quiz,
     quizStore,
@@ -211,7 +229,10 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   // The scheduler chooses questions with the classifier: it starts once learning has ended.
   let stopped = false;
   void classifier.whenReady().then(() => {
-    if (!stopped) scheduler.start();
+    if (stopped) return;
+    scheduler.start();
+    // Until its own model is learned, a workspace with team examples is answered by the built-in one.
+    void teamModels.retrainAll(teamExamples.teamsWithExamples());
   });
   logger.info(
     `customertype is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; ` +
@@ -227,9 +248,11 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       if (healthServer) await closeServer(healthServer);
       await scheduler.stop();
       quiz.stop();
+      teamModels.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
       clearInterval(pruneHandled);
+      await teamModels.idle();
       classificationLog.close();
       db.close();
     })();

@@ -5,12 +5,15 @@ import type { QuizService } from '../../quiz/quiz-service.js';
 import type { AgentLanguages } from '../../service/agent-language.js';
 import type { ClassificationService } from '../../service/classification-service.js';
 import type { QuizStore } from '../../store/quiz-store.js';
+import type { TeachingService } from '../../teaching/teaching-service.js';
 
 /** What listeners may use: the core, never Slack state of their own. */
 export interface ListenerDeps {
   logger: Logger;
   playbooks: PlaybookSet;
   classification: ClassificationService;
+  /** Team examples: the tick in "Not right?", and the lead's list, removal and switch. */
+  teaching: TeachingService;
   quiz: QuizService;
   quizStore: QuizStore;
   /**
