@@ -30,6 +30,12 @@ import { InsightsService } from './insights/insights-service.js';
 import { InsightsStore } from './store/insights-store.js';
 import type { DigestContent } from './insights/digest-service.js';
 import { createWeeklyDigest } from './slack/weekly-digest.js';
+import { trainInBackground } from './classifier/background.js';
+import { typeDefinitions } from './playbooks/training.js';
+import { TeamExampleStore } from './store/team-example-store.js';
+import { PendingTexts } from './teaching/pending-texts.js';
+import { TeamModels, type TrainClassifier } from './teaching/team-models.js';
+import { TeachingService } from './teaching/teaching-service.js';
 
 export interface AppDependencies {
   config: Config;
@@ -46,6 +52,8 @@ export interface AppDependencies {
   random?: () => number;
   /** The weekly digest's message; a placeholder pointing to `insights` until then. */
   digestContent?: DigestContent;
+  /** How a workspace's model is learned from its team examples: in a child process unless a test says otherwise. */
+  trainClassifier?: TrainClassifier;
 }
 
 export interface RunningApp {
@@ -167,6 +175,15 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   db.exec('PRAGMA busy_timeout = 0');
   const store = new Store(db, clock);
   const classificationLog = new ClassificationLog(store, writes, logger, clock);
+  const teamExamples = new TeamExampleStore(db, clock);
+  const teamModels = new TeamModels({
+    builtIn: classifier,
+    types: typeDefinitions(deps.playbooks.all),
+    examplesOf: (teamId) => teamExamples.list(teamId),
+    train: deps.trainClassifier ?? ((types) => trainInBackground(types).then((trained) => trained.classifier)),
+    logger,
+  });
+  const teaching = new TeachingService(teamExamples, teamModels, new PendingTexts(), writes, logger);
   const pruneHandled = setInterval(() => {
     try {
       handledRequests.prune(new Date(clock().getTime() - HANDLED_REQUESTS_KEPT_MS));
@@ -193,7 +210,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
-    classification: new ClassificationService(classifier, store, classificationLog, writes, logger, clock),
+    classification: new ClassificationService(teamModels, store, classificationLog, writes, logger, clock, teaching),
+    teaching,
     classifierReady: async (waitMs) => classifier.ready || (await classifier.whenReady(waitMs)) !== undefined,
     quiz,
     quizStore,
@@ -234,7 +252,10 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   // The scheduler chooses questions with the classifier: it starts once learning has ended.
   let stopped = false;
   void classifier.whenReady().then(() => {
-    if (!stopped) scheduler.start();
+    if (stopped) return;
+    scheduler.start();
+    // Until its own model is learned, a workspace with team examples is answered by the built-in one.
+    void teamModels.retrainAll(teamExamples.teamsWithExamples());
   });
   digest.scheduler.start();
   logger.info(
@@ -252,9 +273,11 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       await scheduler.stop();
       await digest.scheduler.stop();
       quiz.stop();
+      teamModels.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
       clearInterval(pruneHandled);
+      await teamModels.idle();
       classificationLog.close();
       db.close();
     })();

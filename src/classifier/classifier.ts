@@ -16,7 +16,8 @@ export interface TypeDefinition {
   id: string;
   /** Cue words and phrases in any language: Chinese ones are found by their characters. */
   cues: readonly string[];
-  examples: ReadonlyArray<{ text: string; also?: string | undefined }>;
+  /** `weight` (1 unless given) is how much an example counts: a team's taught ones count less (see teaching/). */
+  examples: ReadonlyArray<{ text: string; also?: string | undefined; weight?: number | undefined }>;
   /** Name this type only on a cue of its own: without one its score is held down, with one it is lifted. */
   needs_cue?: boolean | undefined;
   /** Phrases that void this type's cues inside them: "holy shit" is surprise, "in a good way" praise. */
@@ -160,7 +161,7 @@ export class Classifier {
     types.forEach((type, typeIndex) => {
       type.examples.forEach((example, index) => {
         const { blocks } = extractFeatures(splitSegments(cleaned[typeIndex]![index]!), lexicon);
-        docs.push({ blocks, label: typeIndex, also: example.also === undefined ? undefined : indexOf.get(example.also), weight: 1 });
+        docs.push({ blocks, label: typeIndex, also: example.also === undefined ? undefined : indexOf.get(example.also), weight: example.weight ?? 1 });
       });
       // Each cue on its own, so a cue word no example used still counts as evidence.
       for (const cue of type.cues) {

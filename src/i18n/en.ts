@@ -61,6 +61,7 @@ export const en = {
       `\`${C} corrections\` shows which answers agents corrected in the last 30 days, for tuning the playbooks.`,
       `\`${C} insights\` (\`this week\`, \`last week\`, \`last 4 weeks\`) shows a lead the team's figures; \`${C} export\` sends them as CSV.`,
       `\`${C} language zh\`, \`en\` or \`auto\` sets the language I answer you in (\`auto\` follows your Slack language; in Chinese, \`${C} 语言 中文\`).`,
+      `\`${C} examples\` (leads) lists the messages agents taught customertype, to remove them or switch teaching off.`,
       `\`${C} help\` shows this message.`,
     ],
     example: `*Example*\n\`${C} This is the third time I've asked. Where is my refund?!\``,
@@ -385,6 +386,41 @@ export const en = {
     confirmed: (name: Escaped) => `Thanks for confirming *${name}*.`,
     noted: (name: Escaped, id: string) =>
       `Thanks, noted as *${name}*. Corrections help your lead tune the playbooks. Its playbook: \`${C} ${id}\``,
+  },
+
+  teach: {
+    checkbox: 'Teach customertype with this message',
+    checkboxHint: 'Keeps the message, without e-mails, phone, card and account numbers, addresses or tokens, as an example of this type for your workspace. Your lead can remove it.',
+    taught: (name: Escaped) => `Thanks: customertype is learning this message as *${name}*. In a few seconds, messages like it get that answer in your workspace.`,
+    expired: 'That message is no longer held for teaching (after 15 minutes, or a restart). Classify it again to teach it.',
+    off: 'Teaching is switched off in this workspace.',
+    notSaved: "Sorry, I couldn't keep that example just now. Please try again.",
+  },
+
+  examples: {
+    fallback: (count: number) => `Team examples: ${count}`,
+    title: 'Team examples',
+    intro: (count: number) =>
+      `${count === 1 ? '1 message' : `${count} messages`} agents taught customertype in this workspace, by type. Only this workspace's answers learn from them; they never appear in a quiz.`,
+    none: '_No team examples yet. Agents add one by ticking *Teach customertype with this message* under "Not right?"._',
+    typeHeading: (name: Escaped, count: number) => `*${name}* (${count})`,
+    line: (text: Escaped, user: Escaped, date: string) => `>${text}
+${user} · ${date}`,
+    remove: 'Remove',
+    removed: 'Removed. customertype is relearning without it.',
+    notFound: 'That example was already removed.',
+    more: (count: number) => `…and ${count} more. Remove some to see the rest.`,
+    switchOff: 'Switch teaching off and delete all',
+    confirmTitle: 'Delete all team examples?',
+    confirmText: 'Every team example of this workspace is deleted and teaching is switched off. This cannot be undone.',
+    confirmYes: 'Delete all',
+    confirmNo: 'Cancel',
+    switchedOff: 'Teaching is off and every team example is deleted. customertype answers with its built-in examples again.',
+    offNote: 'Teaching is switched off in this workspace: "Not right?" does not offer to keep messages.',
+    switchOn: 'Switch teaching on',
+    switchedOn: 'Teaching is on: agents can teach customertype with a message again.',
+    notLead: 'Sorry, only your support leads can see and remove team examples. Ask one of them.',
+    notSaved: "Sorry, I couldn't change that just now. Please try again.",
   },
 
   shortcut: {

@@ -1,4 +1,4 @@
-import type { Classification, ClassifiesMessages } from '../classifier/classifier.js';
+import type { Classification } from '../classifier/classifier.js';
 import type { Logger } from '../logging/logger.js';
 import { retryWhileBusy } from '../store/busy.js';
 import type { ClassificationLog } from '../store/classification-log.js';
@@ -18,6 +18,18 @@ export interface AgentAnswer {
   result: Classification;
   /** The stored row, for corrections; undefined if it could not be stored yet. */
   classificationId: number | undefined;
+  /** Names the redacted text held for "Teach customertype with this message"; undefined where teaching is off. */
+  teachKey?: string | undefined;
+}
+
+/** A classifier that may answer each workspace with a model of its own (its team examples). */
+export interface ClassifiesForTeams {
+  classify(text: string, teamId?: string): Classification;
+}
+
+/** Holds a classified message's redacted text, in memory, for the agent's tick. */
+export interface HoldsForTeaching {
+  hold(text: string, teamId: string | undefined, userId: string | undefined): string | undefined;
 }
 
 /**
@@ -27,16 +39,17 @@ export interface AgentAnswer {
  */
 export class ClassificationService {
   constructor(
-    private readonly classifier: ClassifiesMessages,
+    private readonly classifier: ClassifiesForTeams,
     private readonly store: Store,
     private readonly log: ClassificationLog,
     private readonly health: WriteHealth,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
+    private readonly teaching?: HoldsForTeaching,
   ) {}
 
   classify(text: string, where: Where): AgentAnswer {
-    const result = this.classifier.classify(text);
+    const result = this.classifier.classify(text, where.teamId);
     const classificationId = this.log.record({
       surface: where.surface,
       teamId: where.teamId,
@@ -46,7 +59,8 @@ export class ClassificationService {
       confidence: result.confidence,
       textLength: text.length,
     });
-    return { result, classificationId };
+    const teachKey = result.type === null ? undefined : this.teaching?.hold(text, where.teamId, where.userId);
+    return { result, classificationId, teachKey };
   }
 
   /** An agent's "Not right?": who, what the bot said, what it should have said. Never the text. */

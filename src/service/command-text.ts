@@ -12,6 +12,8 @@ export type CommandRequest =
   /** For leads: `insights [period]` (this week unless said) and `export [period]` (the last 4 weeks unless said). */
   | { kind: 'insights'; period: InsightsPeriod | 'unknown' }
   | { kind: 'export'; period: InsightsPeriod | 'unknown' }
+  /** The team examples agents taught, for a lead to see and remove. */
+  | { kind: 'examples' }
   | { kind: 'quiz'; action: 'now' | 'off' | 'setup' | 'help' }
   /** `language zh|en|auto`; no choice (or one we do not know) asks which language is in use. */
   | { kind: 'language'; choice?: Lang | 'auto' }
@@ -35,7 +37,7 @@ export type DigestAction =
 const MAX_LOOKUP_LENGTH = 60;
 
 /** Subcommands by every word an agent may type for them, in English and in Chinese. */
-const SUBCOMMANDS = new Map<string, 'help' | 'list' | 'stats' | 'leaderboard' | 'corrections'>([
+const SUBCOMMANDS = new Map<string, 'help' | 'list' | 'stats' | 'leaderboard' | 'corrections' | 'examples'>([
   ['help', 'help'],
   ['帮助', 'help'],
   ['说明', 'help'],
@@ -51,6 +53,9 @@ const SUBCOMMANDS = new Map<string, 'help' | 'list' | 'stats' | 'leaderboard' | 
   ['排行', 'leaderboard'],
   ['corrections', 'corrections'],
   ['纠正', 'corrections'],
+  ['examples', 'examples'],
+  ['团队例句', 'examples'],
+  ['例句', 'examples'],
 ]);
 const QUIZ_ACTIONS = new Map<string, 'now' | 'off' | 'setup'>([
   ['now', 'now'],

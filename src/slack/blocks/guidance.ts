@@ -27,6 +27,8 @@ const guidanceRefSchema = z.object({
   threadTs: z.string().max(50).optional(),
   /** The customer's language when it is not English, so a shared post offers the opener in it too. */
   lang: z.enum(LANGS).optional(),
+  /** Names the (redacted) text held in memory for a few minutes, so "Not right?" can offer to teach it. */
+  teachKey: z.string().min(1).max(24).optional(),
 });
 export type GuidanceRef = z.infer<typeof guidanceRefSchema>;
 
@@ -36,6 +38,7 @@ const correctionSchema = z.object({
   t: z.string().min(1).max(100),
   p: z.number().min(0).max(1),
   x: z.string().min(1).max(100),
+  k: z.string().min(1).max(24).optional(),
 });
 type CorrectionValue = z.infer<typeof correctionSchema>;
 export interface CorrectionChoice {
@@ -43,17 +46,24 @@ export interface CorrectionChoice {
   predicted: string;
   confidence: number;
   corrected: string;
+  teachKey: string | undefined;
 }
 
 /** A button's value as we wrote it, or undefined if it was tampered with or is from another version. */
 export const parseGuidanceRef = (value: unknown) => parseJsonValue(guidanceRefSchema, value);
 export function parseCorrectionChoice(value: unknown): CorrectionChoice | undefined {
   const parsed = parseJsonValue(correctionSchema, value);
-  return parsed && { classificationId: parsed.c, predicted: parsed.t, confidence: parsed.p, corrected: parsed.x };
+  return parsed && { classificationId: parsed.c, predicted: parsed.t, confidence: parsed.p, corrected: parsed.x, teachKey: parsed.k };
 }
 
 function correctionValue(ref: GuidanceRef, corrected: string): string {
-  const value: CorrectionValue = { ...(ref.classificationId ? { c: ref.classificationId } : {}), t: ref.type, p: ref.confidence, x: corrected };
+  const value: CorrectionValue = {
+    ...(ref.classificationId ? { c: ref.classificationId } : {}),
+    t: ref.type,
+    p: ref.confidence,
+    ...(ref.teachKey ? { k: ref.teachKey } : {}),
+    x: corrected,
+  };
   return JSON.stringify(value);
 }
 
@@ -151,7 +161,8 @@ export function notTranslatedNote(playbook: Playbook, t: Catalogue): KnownBlock[
 }
 
 function actionBlock(ref: GuidanceRef, playbooks: PlaybookSet, t: Catalogue): ActionsBlock {
-  const value = JSON.stringify(ref);
+  // Sharing has nothing to teach: only the correction options carry the key.
+  const value = JSON.stringify({ ...ref, teachKey: undefined });
   return {
     type: 'actions',
     block_id: 'guidance_actions',

@@ -9,6 +9,7 @@ import type { QuizService } from '../../quiz/quiz-service.js';
 import type { AgentLanguages } from '../../service/agent-language.js';
 import type { ClassificationService } from '../../service/classification-service.js';
 import type { QuizStore } from '../../store/quiz-store.js';
+import type { TeachingService } from '../../teaching/teaching-service.js';
 
 /** A picture of a report, and the words a screen reader says for it. */
 export interface InsightsChart {
@@ -21,6 +22,8 @@ export interface ListenerDeps {
   logger: Logger;
   playbooks: PlaybookSet;
   classification: ClassificationService;
+  /** Team examples: the tick in "Not right?", and the lead's list, removal and switch. */
+  teaching: TeachingService;
   quiz: QuizService;
   quizStore: QuizStore;
   /**

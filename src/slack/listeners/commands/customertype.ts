@@ -10,6 +10,7 @@ import { languageCommand } from './language.js';
 import { exportCommand, insightsCommand } from './insights.js';
 import { buildGuidanceMessage } from '../../blocks/guidance.js';
 import { buildHelpMessage } from '../../blocks/help.js';
+import { teamExamplesAnswer } from '../actions/team-examples.js';
 import { section } from '../../blocks/text.js';
 import type { RenderedMessage } from '../../blocks/types.js';
 import type { ListenerDeps } from '../deps.js';
@@ -36,12 +37,14 @@ function answerNow(request: AnsweredNow, command: CommandArgs['command'], deps: 
       return buildLeaderboardMessage(deps.quiz.leaderboards(command.team_id), 'current', t);
     case 'corrections':
       return buildCorrectionsMessage(deps.classification.corrections(command.team_id), deps.playbooks, t);
+    case 'examples':
+      return teamExamplesAnswer(deps, command.team_id, command.user_id, t);
     case 'playbook':
       return buildPlaybookMessage(request.playbook, t);
     case 'classify': {
       const where = { surface: 'command', teamId: command.team_id, channelId: command.channel_id, userId: command.user_id } as const;
-      const { result, classificationId } = deps.classification.classify(request.text, where);
-      return buildGuidanceMessage(result, deps.playbooks, { ref: { classificationId, channelId: command.channel_id } }, t);
+      const { result, classificationId, teachKey } = deps.classification.classify(request.text, where);
+      return buildGuidanceMessage(result, deps.playbooks, { ref: { classificationId, teachKey, channelId: command.channel_id } }, t);
     }
   }
 }

@@ -26,8 +26,8 @@ export function directMessage(deps: ListenerDeps) {
     else if (!(await deps.classifierReady(LEARNING_WAIT_MS))) answer = { text: t.failures.learning, blocks: [section(t.failures.learning)] };
     else {
       const where = { surface: 'message', teamId: event.team, channelId: event.channel, userId: event.user } as const;
-      const { result, classificationId } = deps.classification.classify(found.text, where);
-      answer = buildGuidanceMessage(result, deps.playbooks, { source: notedSource(found), ref: { classificationId, channelId: event.channel } }, t);
+      const { result, classificationId, teachKey } = deps.classification.classify(found.text, where);
+      answer = buildGuidanceMessage(result, deps.playbooks, { source: notedSource(found), ref: { classificationId, teachKey, channelId: event.channel } }, t);
     }
     try {
       await say(answer);

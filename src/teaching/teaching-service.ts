@@ -1,0 +1,95 @@
+import { MAX_INPUT_CHARS } from '../classifier/classifier.js';
+import { detectLanguage } from '../classifier/language.js';
+import type { Logger } from '../logging/logger.js';
+import { redactForKeeping } from '../personal-data.js';
+import { retryWhileBusy } from '../store/busy.js';
+import type { TeamExample, TeamExampleStore } from '../store/team-example-store.js';
+import type { WriteHealth } from '../store/write-health.js';
+import type { PendingTexts } from './pending-texts.js';
+import type { TeamModels } from './team-models.js';
+
+export type TeachOutcome = 'taught' | 'expired' | 'off' | 'failed';
+
+/**
+ * Teaching the classifier with the team's own messages: holding a classified message's redacted
+ * text for the tick, keeping it as a team example when ticked, and the lead's list, removal and
+ * switch. Every change retrains the workspace's model in the background.
+ */
+export class TeachingService {
+  constructor(
+    private readonly store: TeamExampleStore,
+    private readonly models: TeamModels,
+    private readonly pending: PendingTexts,
+    private readonly health: WriteHealth,
+    private readonly logger: Logger,
+  ) {}
+
+  enabled(teamId: string): boolean {
+    try {
+      return this.store.teachingEnabled(teamId);
+    } catch (error) {
+      this.logger.warn(`Could not read whether workspace ${teamId} teaches: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Holds the text (redacted, in memory) for the agent's tick; undefined where teaching is off. */
+  hold(text: string, teamId: string | undefined, userId: string | undefined): string | undefined {
+    if (!teamId || !userId || !this.enabled(teamId)) return undefined;
+    const kept = redactForKeeping(text.slice(0, MAX_INPUT_CHARS)).trim();
+    return kept === '' ? undefined : this.pending.hold(kept, teamId, userId);
+  }
+
+  /** Whether the tick can still be offered for this key. */
+  canTeach(key: string | undefined, teamId: string | undefined, userId: string): boolean {
+    return key !== undefined && teamId !== undefined && this.pending.peek(key, teamId, userId) !== undefined && this.enabled(teamId);
+  }
+
+  async teach(request: { key: string; teamId: string; userId: string; typeId: string }): Promise<TeachOutcome> {
+    if (!this.enabled(request.teamId)) return 'off';
+    const text = this.pending.peek(request.key, request.teamId, request.userId);
+    if (text === undefined) return 'expired';
+    try {
+      await retryWhileBusy(() =>
+        this.store.add({ teamId: request.teamId, typeId: request.typeId, text, taughtBy: request.userId, language: detectLanguage(text) }),
+      );
+      this.health.succeeded();
+    } catch (error) {
+      this.health.failed(error);
+      this.logger.error(`Could not keep a team example: ${(error as Error).message}`);
+      return 'failed';
+    }
+    this.pending.take(request.key, request.teamId, request.userId);
+    this.models.retrainSoon(request.teamId);
+    return 'taught';
+  }
+
+  list(teamId: string): TeamExample[] {
+    return this.store.list(teamId);
+  }
+
+  async remove(teamId: string, id: number): Promise<boolean> {
+    const removed = await this.write(() => this.store.remove(teamId, id), 'remove a team example');
+    if (removed) this.models.retrainSoon(teamId);
+    return removed === true;
+  }
+
+  /** Off deletes every example of the workspace; its model goes back to the built-in one. */
+  async setEnabled(teamId: string, enabled: boolean): Promise<boolean> {
+    const done = await this.write(() => (this.store.setTeaching(teamId, enabled), true), 'switch teaching');
+    if (done && !enabled) this.models.retrainSoon(teamId);
+    return done === true;
+  }
+
+  private async write<T>(work: () => T, what: string): Promise<T | undefined> {
+    try {
+      const result = await retryWhileBusy(work);
+      this.health.succeeded();
+      return result;
+    } catch (error) {
+      this.health.failed(error);
+      this.logger.error(`Could not ${what}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+}
