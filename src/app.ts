@@ -30,6 +30,8 @@ import { InsightsService } from './insights/insights-service.js';
 import { InsightsStore } from './store/insights-store.js';
 import type { DigestContent } from './insights/digest-service.js';
 import { createWeeklyDigest } from './slack/weekly-digest.js';
+import { insightsDigest } from './slack/insights-digest.js';
+import { chartOfReport } from './slack/insights-chart.js';
 import { trainInBackground } from './classifier/background.js';
 import { typeDefinitions } from './playbooks/training.js';
 import { TeamExampleStore } from './store/team-example-store.js';
@@ -50,7 +52,7 @@ export interface AppDependencies {
   clock?: () => Date;
   /** The quiz's randomness; tests seed it. */
   random?: () => number;
-  /** The weekly digest's message; a placeholder pointing to `insights` until then. */
+  /** The weekly digest's message: the week's insights unless a test gives another. */
   digestContent?: DigestContent;
   /** How a workspace's model is learned from its team examples: in a child process unless a test says otherwise. */
   trainClassifier?: TrainClassifier;
@@ -193,6 +195,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   }, HANDLED_REQUESTS_PRUNE_EVERY_MS);
   pruneHandled.unref();
   const leads = config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS;
+  const insights = new InsightsService({ store: new InsightsStore(db), clock, timeZone: config.QUIZ_TZ });
   const digest = createWeeklyDigest({
     db,
     clock,
@@ -205,7 +208,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     defaultLanguage: config.DEFAULT_LANGUAGE,
     defaultTimeZone: config.QUIZ_TZ,
     logger,
-    content: deps.digestContent,
+    content: deps.digestContent ?? insightsDigest(insights, deps.playbooks),
   });
   registerListeners(app, {
     logger,
@@ -217,7 +220,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     quizStore,
     languages,
     quizAdmins: config.QUIZ_ADMINS,
-    insights: new InsightsService({ store: new InsightsStore(db), clock, timeZone: config.QUIZ_TZ }),
+    insights,
+    renderInsightsChart: chartOfReport,
     leads,
     digest: digest.settings,
     clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {

@@ -228,8 +228,6 @@ export const en = {
     unknownChannel: (name: Escaped) =>
       `I can't tell which channel ${name} is. Pick the channel from Slack's list as you type it, or run \`${C} digest here\` in that channel.`,
     title: (weekStart: string) => `Weekly digest: the week of ${dayjs(weekStart).format('D MMM YYYY')}`,
-    teamBody: `The team's customer types, quiz accuracy and the types to coach: \`${C} insights\`.`,
-    leadBody: `Your team's figures for the week, agent by agent: \`${C} insights\`.`,
   },
 
   leaderboard: {

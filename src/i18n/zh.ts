@@ -210,8 +210,6 @@ export const zh: Catalogue = {
     leadsOnly: '只有组长才能设置周报，找组长帮你弄一下吧。',
     unknownChannel: (name: Escaped) => `我没认出 ${name} 是哪个频道。输入时从 Slack 的频道列表里选一下，或者到那个频道里输入：\n\`${C} 周报 这里\``,
     title: (weekStart: string) => `每周周报：${dayjs(weekStart).format('M月D日')}这一周`,
-    teamBody: `团队本周遇到的客户类型、测验正确率和该重点辅导的类型，输入 \`${C} insights\` 查看。`,
-    leadBody: `团队本周的数据，每个人的成绩都在里面，输入 \`${C} insights\` 查看。`,
   },
 
   leaderboard: {

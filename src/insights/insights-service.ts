@@ -1,6 +1,6 @@
 import type { ChannelQuiz } from '../store/quiz-store.js';
 import type { ClassificationExportRow, InsightsStore, TeamAnswer } from '../store/insights-store.js';
-import { periodRanges, type DateRange, type InsightsPeriod } from './period.js';
+import { periodRanges, weekRanges, type DateRange, type InsightsPeriod, type PeriodRanges } from './period.js';
 import { buildInsightsReport, type InsightsReport } from './report.js';
 
 /**
@@ -33,8 +33,19 @@ export class InsightsService {
   }
 
   report(teamId: string | undefined, period: InsightsPeriod): InsightsReport {
-    const { store, clock, timeZone } = this.options;
-    const { current, previous } = periodRanges(period, clock(), timeZone);
+    return this.reportFor(teamId, period, periodRanges(period, this.options.clock(), this.options.timeZone));
+  }
+
+  /**
+   * One whole week, Monday `weekStart` to Sunday, against the week before: the weekly digest's,
+   * which may be sent on the week's last quiz day or, after an outage, days later.
+   */
+  weekReport(teamId: string | undefined, weekStart: string): InsightsReport {
+    return this.reportFor(teamId, 'last-week', weekRanges(weekStart, this.options.timeZone));
+  }
+
+  private reportFor(teamId: string | undefined, period: InsightsPeriod, { current, previous }: PeriodRanges): InsightsReport {
+    const { store } = this.options;
     const answers = store.teamAnswers(teamId, current);
     const userIds = [...new Set(answers.map((answer) => answer.userId))];
     const quizzes = store.teamQuizzesBefore(teamId, current.until);

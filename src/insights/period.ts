@@ -38,3 +38,8 @@ export function periodRanges(period: InsightsPeriod, now: Date, timeZone: string
   const shift = period === 'last-4-weeks' ? -28 : -7;
   return { current: range(from, until, timeZone), previous: range(day(from, shift), day(until, shift), timeZone) };
 }
+
+/** The week starting Monday `weekStart` (YYYY-MM-DD) in `timeZone`, compared with the week before. */
+export function weekRanges(weekStart: string, timeZone: string): PeriodRanges {
+  return { current: range(weekStart, day(weekStart, 7), timeZone), previous: range(day(weekStart, -7), weekStart, timeZone) };
+}

@@ -8,7 +8,6 @@ import type { Logger } from '../logging/logger.js';
 import type { AgentLanguages } from '../service/agent-language.js';
 import { DigestStore } from '../store/digest-store.js';
 import type { QuizStore } from '../store/quiz-store.js';
-import { placeholderDigest } from './blocks/placeholder-digest.js';
 import { SlackDigestDelivery } from './digest-delivery.js';
 
 export interface WeeklyDigestOptions {
@@ -24,7 +23,7 @@ export interface WeeklyDigestOptions {
   defaultLanguage: Lang;
   defaultTimeZone: string;
   logger: Logger;
-  content?: DigestContent | undefined;
+  content: DigestContent;
 }
 
 /** The weekly digest put together: its settings for `/customertype digest`, and the scheduler that sends it. */
@@ -33,7 +32,7 @@ export function createWeeklyDigest(options: WeeklyDigestOptions): { settings: Di
   const service = new DigestService({
     store,
     schedules: () => options.quizStore.enabledSchedules(),
-    content: options.content ?? placeholderDigest,
+    content: options.content,
     delivery: new SlackDigestDelivery(options.client, options.postClient, options.postAttempts),
     leads: options.leads,
     languageFor: (userId) => options.languages.forAgent(userId),

@@ -41,6 +41,19 @@ describe('/customertype insights', () => {
     expect(text).toContain('2 of 10 classifications corrected (20%)');
   });
 
+  it('sends the lead a chart of the figures by DM after the answer: a PNG whose alt text carries the numbers', async () => {
+    const before = booted.slack.filesIn('DU0LEAD').length;
+    await command('insights', 'U0LEAD');
+    await booted.slack.waitForCalls('files.completeUploadExternal', 1, 10_000);
+    const deadline = Date.now() + 10_000;
+    while (booted.slack.filesIn('DU0LEAD').length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const chart = booted.slack.filesIn('DU0LEAD').at(-1)!;
+    expect(chart.filename).toBe('customertype-insights-2026-12-07.png');
+    expect(chart.content!.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(chart.altText).toMatch(/Customers met by type: .*\d/);
+    expect(chart.altText).toMatch(/Quiz accuracy by type: .*% right of/);
+  });
+
   it('reads the Chinese alias and a period', async () => {
     const { text } = await command('数据 上周', 'U0LEAD');
     expect(text).toContain('📊 Team insights: last week');
@@ -63,7 +76,7 @@ describe('/customertype export', () => {
     const { text } = await command('export this week', 'U0LEAD');
     expect(text).toContain('Sent you the export by direct message: 8 quiz answers and 10 classifications, 7 December – 9 December.');
     expect(booted.slack.callsTo('conversations.open').at(-1)!.body.users).toBe('U0LEAD');
-    const files = booted.slack.filesIn('DU0LEAD');
+    const files = booted.slack.filesIn('DU0LEAD').filter((file) => file.filename.endsWith('.csv'));
     expect(files.map((file) => file.filename)).toEqual([
       'customertype-quiz-answers-2026-12-07-to-2026-12-09.csv',
       'customertype-classifications-2026-12-07-to-2026-12-09.csv',

@@ -115,7 +115,8 @@ function corrections(report: InsightsReport, name: (id: string | null) => Escape
  */
 export function buildInsightsMessage(
   report: InsightsReport,
-  options: { audience: InsightsAudience },
+  /** `title` replaces the period's ("Team insights: last week"), as the weekly digest names its week. */
+  options: { audience: InsightsAudience; title?: string },
   playbooks: PlaybookSet,
   t: Catalogue = en,
 ): RenderedMessage {
@@ -129,9 +130,9 @@ export function buildInsightsMessage(
     .filter((lines) => lines.length > 0)
     .flatMap((lines, index): KnownBlock[] => [...(index > 0 ? [divider] : []), ...sectionsOf(lines)]);
   return {
-    text: t.insights.fallback(period, report.classifications.total, report.quiz.answers),
+    text: [options.title, t.insights.fallback(period, report.classifications.total, report.quiz.answers)].filter(Boolean).join('\n'),
     blocks: [
-      header(t.insights.title(period)),
+      header(options.title ?? t.insights.title(period)),
       context(describeRange(report, t)),
       ...parts,
       context(options.audience === 'lead' ? t.insights.leadFooter : t.insights.channelFooter),
