@@ -184,13 +184,13 @@ export const zh: Catalogue = {
 
   chart: {
     title: '本周客户类型和测验情况',
-    mixTitle: '本周遇到的客户（按类型）',
+    mixTitle: '遇到的客户（按类型）',
     accuracyTitle: '测验正确率（按类型）',
-    noClassifications: '本周还没有识别记录',
-    noAnswers: '本周还没有人答题',
+    noClassifications: '这段时间还没有识别记录',
+    noAnswers: '这段时间还没有人答题',
     countCaption: (count: number) => `${numbers.format(count)} 次`,
     accuracyCaption: (accuracy: number, answers: number) => `${Math.round(accuracy * 100)}%（${numbers.format(answers)} 题）`,
-    altMix: (items: string) => `本周遇到的客户：${items}`,
+    altMix: (items: string) => `遇到的客户：${items}`,
     altMixItem: (name: string, count: number) => `${name} ${numbers.format(count)} 次`,
     altAccuracy: (items: string) => `测验正确率：${items}`,
     altAccuracyItem: (name: string, accuracy: number, answers: number) => `${name} 答对 ${Math.round(accuracy * 100)}%（共 ${numbers.format(answers)} 题）`,

@@ -96,7 +96,7 @@ describe('renderInsightsChart', () => {
         'Quiz accuracy by type: The Angry Customer 80% right of 30 answers; The Skeptic 50% right of 12 answers.',
     );
     expect((await renderInsightsChart(chinese, zh.chart)).alt).toBe(
-      '本周客户类型和测验情况。本周遇到的客户：愤怒的客户 42 次，精打细算的客户 17 次。测验正确率：愤怒的客户 答对 80%（共 30 题）。',
+      '本周客户类型和测验情况。遇到的客户：愤怒的客户 42 次，精打细算的客户 17 次。测验正确率：愤怒的客户 答对 80%（共 30 题）。',
     );
   });
 
@@ -114,6 +114,6 @@ describe('renderInsightsChart', () => {
       { mix: [{ label: 'A', count: 0 }], accuracy: [{ label: 'B', answers: 4, accuracy: 1.7 }, { label: 'C', answers: 2, accuracy: Number.NaN }] },
       en.chart,
     );
-    expect(chart.alt).toBe("This week's customers and quiz. No classifications this week. Quiz accuracy by type: B 100% right of 4 answers; C 0% right of 2 answers.");
+    expect(chart.alt).toBe("This week's customers and quiz. No classifications in this period. Quiz accuracy by type: B 100% right of 4 answers; C 0% right of 2 answers.");
   });
 });
