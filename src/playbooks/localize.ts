@@ -1,4 +1,5 @@
 import type { Lang } from '../lang.js';
+import type { PlaybookSet } from './playbook-set.js';
 import type { Playbook, SharedGuidance } from './schema.js';
 
 /** What a person reads of a playbook, in one language. */
@@ -74,4 +75,10 @@ export function missingChinese(playbook: Playbook): string[] {
   if (zh.examples.length === 0) missing.push('zh.examples');
   if (zh.cues.length === 0) missing.push('zh.cues');
   return missing;
+}
+
+/** A type's name in `lang`, or its id when no playbook has it (a type removed since a row named it). */
+export function typeName(playbooks: PlaybookSet, id: string, lang: Lang): string {
+  const playbook = playbooks.get(id);
+  return playbook ? playbookText(playbook, lang).name : id;
 }

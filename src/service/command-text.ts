@@ -102,8 +102,6 @@ const PERIODS = new Map<string, InsightsPeriod>([
   ['最近四周', 'last-4-weeks'],
   ['近4周', 'last-4-weeks'],
   ['最近4周', 'last-4-weeks'],
-  ['近 4 周', 'last-4-weeks'],
-  ['最近 4 周', 'last-4-weeks'],
 ]);
 const CHINESE_PERIOD = '本周|这周|这一周|上周|上一周|近四周|最近四周|近 ?4 ?周|最近 ?4 ?周';
 
@@ -143,7 +141,8 @@ export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRe
   // Subcommands and type names are short; a long text is a message, and is not scanned here.
   if (text.length > MAX_LOOKUP_LENGTH) return { kind: 'classify', text };
   // "stats?", "Leaderboard.", "quiz  now" and "统计。" are the subcommands, typed the way people type.
-  const word = text.toLowerCase().replace(/[?.!？。！]+$/u, '').replace(/[\s\u3000]+/gu, ' ').trim();
+  const tidy = text.replace(/[?.!？。！]+$/u, '').replace(/[\s\u3000]+/gu, ' ').trim();
+  const word = tidy.toLowerCase();
   if (word === '') return { kind: 'help' };
   const subcommand = SUBCOMMANDS.get(word);
   if (subcommand) return { kind: subcommand };
@@ -164,7 +163,8 @@ export function parseCommandText(raw: string, playbooks: PlaybookSet): CommandRe
     const choice = LANGUAGE_CHOICES.get(language[1] ?? language[2] ?? '');
     return choice ? { kind: 'language', choice } : { kind: 'language' };
   }
-  const digest = DIGEST.exec(text.replace(/[?.!？。！]+$/u, '').replace(/[\s\u3000]+/gu, ' ').trim());
+  // Not lower-cased: a channel's id in <#C…> is.
+  const digest = DIGEST.exec(tidy);
   if (digest) return { kind: 'digest', action: digestAction((digest[1] ?? digest[2] ?? '').trim()) };
   const playbook = playbooks.find(text);
   if (playbook) return { kind: 'playbook', playbook };

@@ -2,7 +2,7 @@ import { cutAtWord } from '../classifier/classifier.js';
 import type { Catalogue } from '../i18n/index.js';
 import { renderInsightsChart } from '../insights/chart.js';
 import type { InsightsReport } from '../insights/report.js';
-import { playbookText } from '../playbooks/localize.js';
+import { typeName } from '../playbooks/localize.js';
 import type { PlaybookSet } from '../playbooks/playbook-set.js';
 import type { InsightsChart } from './listeners/deps.js';
 
@@ -10,10 +10,7 @@ const SLACK_ALT_TEXT_MAX = 1000;
 
 /** The report's type mix and quiz accuracy per type as a PNG, with type names in the reader's language. */
 export async function chartOfReport(report: InsightsReport, playbooks: PlaybookSet, t: Catalogue): Promise<InsightsChart> {
-  const name = (id: string) => {
-    const playbook = playbooks.get(id);
-    return playbook ? playbookText(playbook, t.lang).name : id;
-  };
+  const name = (id: string) => typeName(playbooks, id, t.lang);
   const chart = await renderInsightsChart(
     {
       mix: report.classifications.byType.map((type) => ({ label: name(type.typeId), count: type.count })),

@@ -49,16 +49,11 @@ export class TeachingService {
     if (!this.enabled(request.teamId)) return 'off';
     const text = this.pending.peek(request.key, request.teamId, request.userId);
     if (text === undefined) return 'expired';
-    try {
-      await retryWhileBusy(() =>
-        this.store.add({ teamId: request.teamId, typeId: request.typeId, text, taughtBy: request.userId, language: detectLanguage(text) }),
-      );
-      this.health.succeeded();
-    } catch (error) {
-      this.health.failed(error);
-      this.logger.error(`Could not keep a team example: ${(error as Error).message}`);
-      return 'failed';
-    }
+    const kept = await this.write(
+      () => this.store.add({ teamId: request.teamId, typeId: request.typeId, text, taughtBy: request.userId, language: detectLanguage(text) }),
+      'keep a team example',
+    );
+    if (kept === undefined) return 'failed';
     this.pending.take(request.key, request.teamId, request.userId);
     this.models.retrainSoon(request.teamId);
     return 'taught';
@@ -68,10 +63,12 @@ export class TeachingService {
     return this.store.list(teamId);
   }
 
-  async remove(teamId: string, id: number): Promise<boolean> {
+  /** 'failed' when the database could not be written: the lead may try again, the example is still there. */
+  async remove(teamId: string, id: number): Promise<'removed' | 'missing' | 'failed'> {
     const removed = await this.write(() => this.store.remove(teamId, id), 'remove a team example');
+    if (removed === undefined) return 'failed';
     if (removed) this.models.retrainSoon(teamId);
-    return removed === true;
+    return removed ? 'removed' : 'missing';
   }
 
   /** Off deletes every example of the workspace; its model goes back to the built-in one. */

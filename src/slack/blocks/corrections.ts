@@ -1,5 +1,5 @@
 import { en, type Catalogue } from '../../i18n/index.js';
-import { playbookText } from '../../playbooks/localize.js';
+import { typeName } from '../../playbooks/localize.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { CorrectionSummary } from '../../store/store.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -13,10 +13,7 @@ const SHOWN_PAIRS = 15;
  * knows which playbooks need clearer examples or cues. Counts only: no customer text is kept.
  */
 export function buildCorrectionsMessage(summary: CorrectionSummary & { days: number }, playbooks: PlaybookSet, t: Catalogue = en): RenderedMessage {
-  const name = (id: string | null) => {
-    const playbook = id === null ? undefined : playbooks.get(id);
-    return escapeMrkdwn(id === null ? t.corrections.noType : playbook ? playbookText(playbook, t.lang).name : id);
-  };
+  const name = (id: string | null) => escapeMrkdwn(id === null ? t.corrections.noType : typeName(playbooks, id, t.lang));
   const corrected = summary.corrections.reduce((sum, row) => sum + row.count, 0);
   const overview = t.corrections.overview(summary.days, summary.answered, corrected, summary.confirmed);
   const lines = summary.corrections.slice(0, SHOWN_PAIRS).map((row) => t.corrections.pair(name(row.predicted), name(row.corrected), row.count));

@@ -7,7 +7,7 @@ import { en, type Catalogue } from '../../i18n/index.js';
 import type { NotedSource } from '../../i18n/en.js';
 import type { Escaped } from '../../i18n/escaped.js';
 import { LANGS, type Lang } from '../../lang.js';
-import { everyCustomerWants, openersIn, playbookText } from '../../playbooks/localize.js';
+import { everyCustomerWants, openersIn, playbookText, typeName } from '../../playbooks/localize.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { Playbook } from '../../playbooks/schema.js';
 import { escapeMrkdwn, mentionUser, truncate, truncateMrkdwn } from './mrkdwn.js';
@@ -184,10 +184,7 @@ function abstainReason(result: Classification, t: Catalogue): string {
   return (reason && t.abstain.reasons[reason]) || t.abstain.reasons.unsure;
 }
 
-const displayName = (playbooks: PlaybookSet, id: string, t: Catalogue) => {
-  const playbook = playbooks.get(id);
-  return escapeMrkdwn(playbook ? playbookText(playbook, t.lang).name : id);
-};
+const displayName = (playbooks: PlaybookSet, id: string, t: Catalogue) => escapeMrkdwn(typeName(playbooks, id, t.lang));
 
 /** "Not enough to go on": the reason, the closest types and how to get a better answer. */
 function abstainMessage(result: Classification, playbooks: PlaybookSet, note: string[], t: Catalogue): RenderedMessage {

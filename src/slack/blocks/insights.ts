@@ -4,7 +4,7 @@ import type { Escaped } from '../../i18n/escaped.js';
 import type { DateRange } from '../../insights/period.js';
 import type { InsightsReport } from '../../insights/report.js';
 import { dayjs } from '../../insights/zoned-dayjs.js';
-import { playbookText } from '../../playbooks/localize.js';
+import { typeName } from '../../playbooks/localize.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import { escapeMrkdwn, mentionUser } from './mrkdwn.js';
 import { context, header, sectionsOf } from './text.js';
@@ -122,8 +122,7 @@ export function buildInsightsMessage(
 ): RenderedMessage {
   const name = (id: string | null): Escaped => {
     if (id === null) return escapeMrkdwn(t.insights.noType);
-    const playbook = playbooks.get(id);
-    return escapeMrkdwn(playbook ? playbookText(playbook, t.lang).name : id);
+    return escapeMrkdwn(typeName(playbooks, id, t.lang));
   };
   const period = t.insights.periods[report.period];
   const parts = [customers(report, name, t), quiz(report, name, t), coach(report, name, t), ...(options.audience === 'lead' ? [agents(report, t)] : []), corrections(report, name, t)]

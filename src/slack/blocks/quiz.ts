@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { catalogue, en, type Catalogue } from '../../i18n/index.js';
 import type { QuizDays } from '../../i18n/en.js';
 import { LANGS, type Lang } from '../../lang.js';
-import { playbookText } from '../../playbooks/localize.js';
+import { typeName } from '../../playbooks/localize.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { AnswerResult, Leaderboards } from '../../quiz/quiz-service.js';
 import type { QuizQuestion } from '../../quiz/question.js';
@@ -90,10 +90,7 @@ export function buildStatsMessage(stats: AgentStats, playbooks: PlaybookSet, t: 
   if (stats.answered === 0 && stats.byType.length === 0) {
     return { text: t.stats.emptyFallback, blocks: [section(t.stats.empty)] };
   }
-  const name = (id: string) => {
-    const playbook = playbooks.get(id);
-    return escapeMrkdwn(playbook ? playbookText(playbook, t.lang).name : id);
-  };
+  const name = (id: string) => escapeMrkdwn(typeName(playbooks, id, t.lang));
   const lines = [t.stats.totals(stats.answered, stats.correct, t.format.percent(stats.accuracy)), t.stats.streak(stats.currentStreak, stats.bestStreak)];
   const byType = stats.byType.map((entry) => t.stats.byType(name(entry.typeId), entry.correct, entry.answered)).join(t.stats.byTypeSeparator);
   const weakest = joinEscaped(stats.weakest.map((entry) => name(entry.typeId)), t.format.listSeparator);

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { en, type Catalogue } from '../../i18n/index.js';
-import { playbookText } from '../../playbooks/localize.js';
+import { typeName } from '../../playbooks/localize.js';
 import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { TeamExample } from '../../store/team-example-store.js';
 import { parseJsonValue } from '../json-value.js';
@@ -64,8 +64,7 @@ export function buildTeamExamplesMessage(
   for (const [typeId, list] of byType) {
     // A heading needs room for at least one example under it.
     if (budget < 2) break;
-    const playbook = playbooks.get(typeId);
-    blocks.push(section(t.examples.typeHeading(escapeMrkdwn(playbook ? playbookText(playbook, t.lang).name : typeId), list.length)));
+    blocks.push(section(t.examples.typeHeading(escapeMrkdwn(typeName(playbooks, typeId, t.lang)), list.length)));
     budget -= 1;
     for (const example of list) {
       if (budget < 1) break;

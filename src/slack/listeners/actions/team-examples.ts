@@ -45,7 +45,8 @@ function leadButton(name: string, change: Change) {
 export const removeTeamExample = leadButton('team_example_remove', async (deps, teamId, value, t) => {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id <= 0) return t.examples.notFound;
-  return (await deps.teaching.remove(teamId, id)) ? t.examples.removed : t.examples.notFound;
+  const outcome = await deps.teaching.remove(teamId, id);
+  return outcome === 'removed' ? t.examples.removed : outcome === 'missing' ? t.examples.notFound : t.examples.notSaved;
 });
 
 export const switchTeachingOff = leadButton('teaching_off', async (deps, teamId, _value, t) =>

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../../i18n/index.js';
 import { classificationsCsv, quizAnswersCsv } from '../../../insights/export.js';
 import type { InsightsPeriod } from '../../../insights/period.js';
-import { playbookText } from '../../../playbooks/localize.js';
+import { typeName } from '../../../playbooks/localize.js';
 import { buildInsightsMessage, describeDays, lastDay } from '../../blocks/insights.js';
 import { section } from '../../blocks/text.js';
 import type { RenderedMessage } from '../../blocks/types.js';
@@ -41,10 +41,7 @@ export async function exportCommand(period: InsightsPeriod | 'unknown', args: Co
   if (!isLead(deps, command.user_id)) return plain(t.export.leadsOnly);
   if (period === 'unknown') return plain(t.export.unknownPeriod);
   const { range, answers, classifications } = deps.insights.exportRows(command.team_id, period);
-  const name = (typeId: string) => {
-    const playbook = deps.playbooks.get(typeId);
-    return playbook ? playbookText(playbook, t.lang).name : typeId;
-  };
+  const name = (typeId: string) => typeName(deps.playbooks, typeId, t.lang);
   const timeZone = deps.insights.timeZone;
   const days = `${range.from}-to-${lastDay(range)}`;
   const described = describeDays(range, t);
