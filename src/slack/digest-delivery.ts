@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { DigestDelivery, DigestMessage } from '../insights/digest-service.js';
 import { OncePoster } from './post-once.js';
-import { slackErrorCode } from './slack-error.js';
+import { postJoining } from './post-joining.js';
 
 type PostArguments = Parameters<webApi.WebClient['chat']['postMessage']>[0];
 
@@ -23,15 +23,7 @@ export class SlackDigestDelivery implements DigestDelivery {
   }
 
   async postToChannel(channelId: string, message: DigestMessage, key: string, { checkFirst }: { checkFirst: boolean }): Promise<void> {
-    const post = (check: boolean) => this.poster.post({ channel: channelId, ...message } as PostArguments & { channel: string }, key, { checkFirst: check });
-    try {
-      await post(checkFirst);
-      return;
-    } catch (error) {
-      if (slackErrorCode(error) !== 'not_in_channel') throw error;
-    }
-    await this.client.conversations.join({ channel: channelId });
-    await post(false);
+    await postJoining(this.poster, this.client, { channel: channelId, ...message } as PostArguments & { channel: string }, key, { checkFirst });
   }
 
   async sendToUser(userId: string, message: DigestMessage, key: string): Promise<void> {

@@ -8,21 +8,12 @@ import type { Leaderboards } from '../quiz/quiz-service.js';
 import { buildLeaderboardMessage, buildPracticeMessage, buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
 import { slackErrorCode } from './slack-error.js';
 import { OncePoster } from './post-once.js';
+import { postJoining } from './post-joining.js';
 
 /** chat.update errors that mean the quiz message can never be updated again. */
 const GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message', 'is_archived', 'not_in_channel']);
 
-/** The bot cannot post where the quiz should go and cannot join by itself: someone must invite it. */
-export class ChannelAccessError extends Error {
-  override name = 'ChannelAccessError';
-  constructor(
-    readonly channelId: string,
-    /** Slack's reason, for the log. */
-    readonly code: string,
-  ) {
-    super(`not in ${channelId} and cannot join it (${code})`);
-  }
-}
+export { ChannelAccessError } from './post-joining.js';
 
 /** Posts and updates quiz messages in Slack. Joins a public channel it is not in; asks for an invite to a private one. */
 export class SlackQuizPublisher implements QuizPublisher {
@@ -39,18 +30,7 @@ export class SlackQuizPublisher implements QuizPublisher {
 
   async post(channelId: string, quizId: number, question: QuizQuestion, options: { practice?: boolean; resume?: boolean } = {}): Promise<string> {
     const message = { channel: channelId, ...(options.practice ? buildPracticeMessage(quizId, question) : buildQuizMessage(quizId, question, 0)) };
-    const key = `quiz:${quizId}`;
-    try {
-      return await this.poster.post(message, key, { checkFirst: options.resume === true });
-    } catch (error) {
-      if (slackErrorCode(error) !== 'not_in_channel') throw error;
-    }
-    try {
-      await this.client.conversations.join({ channel: channelId });
-    } catch (error) {
-      throw new ChannelAccessError(channelId, slackErrorCode(error) ?? 'no access');
-    }
-    return this.poster.post(message, key);
+    return postJoining(this.poster, this.client, message, `quiz:${quizId}`, { checkFirst: options.resume === true });
   }
 
   async postLeaderboard(channelId: string, boards: Leaderboards, lang?: Lang): Promise<void> {
