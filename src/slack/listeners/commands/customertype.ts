@@ -18,7 +18,7 @@ import { respondOrLog } from '../respond.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-type AnsweredNow = Exclude<CommandRequest, { kind: 'quiz' } | { kind: 'language' } | { kind: 'insights' } | { kind: 'export' } | { kind: 'digest' }>;
+type AnsweredNow = Exclude<CommandRequest, AnsweredLater | { kind: 'language' } | { kind: 'digest' }>;
 
 /**
  * Everything but the quiz and language commands at once, in the acknowledgement itself:
@@ -54,6 +54,26 @@ const COMMAND_LEARNING_WAIT_MS = 1500;
 
 const plain = (text: string): RenderedMessage => ({ text, blocks: [section(text)] });
 
+/**
+ * The requests answered on the response URL after an empty ack, as work not yet started (so that
+ * none of it runs before the ack), with what to say if it fails.
+ */
+type AnsweredLater = Extract<CommandRequest, { kind: 'quiz' } | { kind: 'insights' } | { kind: 'export' }>;
+const isAnsweredLater = (request: CommandRequest): request is AnsweredLater => request.kind === 'quiz' || request.kind === 'insights' || request.kind === 'export';
+
+function answeredLater(request: AnsweredLater, args: CommandArgs, deps: ListenerDeps, t: Catalogue): { run: () => Promise<RenderedMessage | undefined>; failed: string } {
+  switch (request.kind) {
+    case 'quiz':
+      // Posting a quiz or opening a form talks to Slack first.
+      return { run: () => quizCommand(request.action, args, deps, t), failed: t.failures.generic };
+    case 'insights':
+      return { run: () => insightsCommand(request.period, args, deps, t), failed: t.insights.failed };
+    case 'export':
+      // An upload to Slack.
+      return { run: () => exportCommand(request.period, args, deps, t), failed: t.failures.generic };
+  }
+}
+
 export function customertypeCommand(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { ack, command } = args;
@@ -61,26 +81,18 @@ export function customertypeCommand(deps: ListenerDeps) {
     const request = parseCommandText(typeof command.text === 'string' ? command.text : '', deps.playbooks);
     // At most a few hundred milliseconds, and only for an agent not seen today.
     const t = catalogue(await deps.languages.forAgent(command.user_id));
-    if (request.kind === 'quiz') {
-      // Posting a quiz or opening a form talks to Slack first: ack now, answer when done.
+    if (isAnsweredLater(request)) {
+      const later = answeredLater(request, args, deps, t);
+      // It talks to Slack or reads weeks of rows: ack now, answer when done.
       await ack();
-      const message = await quizCommand(request.action, args, deps, t);
-      if (!message) return;
-      await respond({ response_type: 'ephemeral', ...message }).catch((error: unknown) =>
-        deps.logger.error(`/customertype quiz: could not answer user ${command.user_id}: ${(error as Error).message}`),
-      );
-      return;
-    }
-    if (request.kind === 'insights' || request.kind === 'export') {
-      // Weeks of rows to read, and for the export an upload to Slack: ack now, answer when done.
-      await ack();
-      let reply: RenderedMessage;
+      let reply: RenderedMessage | undefined;
       try {
-        reply = await (request.kind === 'insights' ? insightsCommand : exportCommand)(request.period, args, deps, t);
+        reply = await later.run();
       } catch (error) {
         deps.logger.error(`/customertype ${request.kind} failed for user ${command.user_id}: ${(error as Error).message}`);
-        reply = plain(request.kind === 'insights' ? t.insights.failed : t.failures.generic);
+        reply = plain(later.failed);
       }
+      if (!reply) return;
       await respond({ response_type: 'ephemeral', ...reply }).catch((error: unknown) =>
         deps.logger.error(`/customertype ${request.kind}: could not answer user ${command.user_id}: ${(error as Error).message}`),
       );
