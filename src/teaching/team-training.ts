@@ -24,10 +24,11 @@ export interface TaughtExample {
 /** Each taught example's weight under the abuse rule, in the order given; 0 for a type no longer in the playbooks. */
 export function teamExampleWeights(builtIn: readonly TypeDefinition[], examples: readonly TaughtExample[]): number[] {
   const builtInCount = new Map(builtIn.map((type) => [type.id, type.examples.length]));
+  const agentAndType = (example: TaughtExample) => `${example.typeId}\n${example.taughtBy}`;
   const perAgent = new Map<string, number>();
-  for (const example of examples) perAgent.set(`${example.typeId}\n${example.taughtBy}`, (perAgent.get(`${example.typeId}\n${example.taughtBy}`) ?? 0) + 1);
+  for (const example of examples) perAgent.set(agentAndType(example), (perAgent.get(agentAndType(example)) ?? 0) + 1);
   const weights = examples.map((example) =>
-    builtInCount.has(example.typeId) ? Math.min(1, PER_AGENT_TYPE_WEIGHT / perAgent.get(`${example.typeId}\n${example.taughtBy}`)!) : 0,
+    builtInCount.has(example.typeId) ? Math.min(1, PER_AGENT_TYPE_WEIGHT / perAgent.get(agentAndType(example))!) : 0,
   );
   const perType = new Map<string, number>();
   examples.forEach((example, index) => perType.set(example.typeId, (perType.get(example.typeId) ?? 0) + weights[index]!));
