@@ -71,7 +71,6 @@ async function main(): Promise<void> {
   // need the classifier wait a little for it), and learning's garbage never lands in this process.
   const classifier = new ClassifierHost();
   const running = await startApp({ config, logger, db, playbooks: playbooks.set, classifier });
-  learn(typeDefinitions(playbooks.set.all), classifier, cache, logger);
 
   const shutdown = (signal: string) => {
     logger.info(`${signal} received: finishing requests in flight, then closing the database`);
@@ -89,6 +88,8 @@ async function main(): Promise<void> {
   });
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // After the handlers: reading what was learned takes a moment, and a SIGTERM in it must stop cleanly too.
+  learn(typeDefinitions(playbooks.set.all), classifier, cache, logger);
 }
 
 main().catch((error: unknown) => {
