@@ -7,39 +7,22 @@ import type { QuizRow } from '../store/quiz-store.js';
 import type { Leaderboards } from '../quiz/quiz-service.js';
 import { buildLeaderboardMessage, buildPracticeMessage, buildQuizMessage, buildRevealedQuizMessage } from './blocks/quiz.js';
 import { slackErrorCode } from './slack-error.js';
-import { OncePoster } from './post-once.js';
-import { postJoining } from './post-joining.js';
+import { ChannelPoster } from './channel-poster.js';
 
 /** chat.update errors that mean the quiz message can never be updated again. */
 const GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message', 'is_archived', 'not_in_channel']);
 
-export { ChannelAccessError } from './post-joining.js';
+export { ChannelAccessError } from './channel-poster.js';
 
 /** Posts and updates quiz messages in Slack. Joins a public channel it is not in; asks for an invite to a private one. */
-export class SlackQuizPublisher implements QuizPublisher {
-  private readonly poster: OncePoster;
-
-  /** `postClient` must not retry by itself: posts are retried here, only once it is known they did not land. */
-  constructor(
-    private readonly client: webApi.WebClient,
-    postClient: webApi.WebClient = client,
-    postAttempts = 1,
-  ) {
-    this.poster = new OncePoster(postClient, { attempts: postAttempts });
-  }
-
+export class SlackQuizPublisher extends ChannelPoster implements QuizPublisher {
   async post(channelId: string, quizId: number, question: QuizQuestion, options: { practice?: boolean; resume?: boolean } = {}): Promise<string> {
     const message = { channel: channelId, ...(options.practice ? buildPracticeMessage(quizId, question) : buildQuizMessage(quizId, question, 0)) };
-    return postJoining(this.poster, this.client, message, `quiz:${quizId}`, { checkFirst: options.resume === true });
+    return this.postJoining(message, `quiz:${quizId}`, { checkFirst: options.resume === true });
   }
 
   async postLeaderboard(channelId: string, boards: Leaderboards, lang?: Lang): Promise<void> {
     await this.poster.post({ channel: channelId, ...buildLeaderboardMessage(boards, 'week', catalogue(lang)) }, `weekly:${channelId}:${boards.weekStarts}`);
-  }
-
-  async directChannel(userId: string): Promise<string> {
-    const opened = await this.client.conversations.open({ users: userId });
-    return opened.channel!.id!;
   }
 
   async updateCount(quiz: QuizRow, answers: number): Promise<void> {
