@@ -8,7 +8,9 @@ export function blockActionPayload(options: {
   responseUrl: string;
   userId?: string;
   channelId?: string;
+  teamId?: string;
 }): Record<string, unknown> {
+  const teamId = options.teamId ?? 'T0FAKE';
   const action =
     options.selectedValue !== undefined
       ? {
@@ -21,8 +23,8 @@ export function blockActionPayload(options: {
       : { type: 'button', action_id: options.actionId, block_id: 'guidance_actions', value: options.value, action_ts: '1700000000.1' };
   return {
     type: 'block_actions',
-    team: { id: 'T0FAKE', domain: 'fake' },
-    user: { id: options.userId ?? 'U0AGENT', username: 'agent', team_id: 'T0FAKE' },
+    team: { id: teamId, domain: 'fake' },
+    user: { id: options.userId ?? 'U0AGENT', username: 'agent', team_id: teamId },
     api_app_id: 'A0CUSTOMERTYPE',
     token: 'deprecated',
     container: { type: 'message', message_ts: '1700000000.000200', channel_id: options.channelId ?? 'C0SUPPORT', is_ephemeral: true },

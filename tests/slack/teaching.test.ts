@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORRECT_ACTION } from '../../src/slack/blocks/guidance.js';
 import { EXAMPLE_REMOVE_ACTION, TEACH_ACTION, TEACHING_OFF_ACTION } from '../../src/slack/blocks/teaching.js';
+import { readFileSync } from 'node:fs';
+import { loadPlaybooks } from '../../src/playbooks/load.js';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
 import { allText } from '../helpers/block-text.js';
 import { blockActionPayload } from '../helpers/payloads.js';
@@ -39,17 +41,17 @@ async function interact(payload: Record<string, unknown>, id: string) {
 }
 
 /** Picks `typeId` in "Not right?" and returns the reply. */
-async function correct(select: any, typeId: string, userId = 'U0AGENT') {
+async function correct(select: any, typeId: string, userId = 'U0AGENT', teamId?: string) {
   const option = select.options.find((o: any) => JSON.parse(o.value).x === typeId);
   const id = nextId('fix');
-  return interact(blockActionPayload({ actionId: CORRECT_ACTION, selectedValue: option.value, responseUrl: booted.slack.responseUrl(id), userId }), id);
+  return interact(blockActionPayload({ actionId: CORRECT_ACTION, selectedValue: option.value, responseUrl: booted.slack.responseUrl(id), userId, teamId }), id);
 }
 
-async function tick(reply: any, userId = 'U0AGENT') {
+async function tick(reply: any, userId = 'U0AGENT', teamId?: string) {
   const box = reply.blocks.find((block: any) => block.type === 'actions').elements[0];
   expect(box.action_id).toBe(TEACH_ACTION);
   const id = nextId('tick');
-  const payload = blockActionPayload({ actionId: TEACH_ACTION, responseUrl: booted.slack.responseUrl(id), userId });
+  const payload = blockActionPayload({ actionId: TEACH_ACTION, responseUrl: booted.slack.responseUrl(id), userId, teamId });
   payload.actions = [{ type: 'checkboxes', action_id: TEACH_ACTION, block_id: 'teach', selected_options: [box.options[0]], action_ts: '1700000000.2' }];
   return interact(payload, id);
 }
@@ -74,7 +76,7 @@ async function eventually(text: string, type: string, teamId = 'T0FAKE', timeout
   }
 }
 
-const rows = () => booted.db.prepare('SELECT * FROM team_examples').all() as any[];
+const rows = (teamId = 'T0FAKE') => booted.db.prepare('SELECT * FROM team_examples WHERE team_id = ?').all(teamId) as any[];
 
 describe('teaching customertype with a message', () => {
   it('keeps nothing of the text without the tick', async () => {
@@ -141,6 +143,43 @@ describe('teaching customertype with a message', () => {
     expect(rows()).toHaveLength(1);
     await eventually(MESSAGE, (await classify(MESSAGE, OTHER_TEAM)).type!);
   }, 60_000);
+
+  it('a flood of wrong teachings by many agents leaves the built-in answer for the type standing', async () => {
+    // Ten agents each teach three of the angry type's own examples as loyalist: 30 wrong teachings.
+    const flood = 'T0FLOOD';
+    const angry = loadPlaybooks().set.get('angry')!.examples.slice(0, 30);
+    expect(angry).toHaveLength(30);
+    for (const [index, example] of angry.entries()) {
+      const agent = `U0FLOOD${Math.floor(index / 3)}`;
+      const { select } = await classify(example.text, flood, agent);
+      const reply = await correct(select, 'loyalist', agent, flood);
+      expect((await tick(reply, agent, flood)).text).toContain('learning this message');
+    }
+    expect(rows(flood)).toHaveLength(30);
+    const learned = Date.now();
+    while (!booted.logs.join('\n').includes(`Learned workspace ${flood}'s model with 30 team example(s)`)) {
+      if (Date.now() - learned > 30_000) throw new Error('the flooded workspace was never retrained');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // The answer for the type holds: all but a borderline few of its built-in examples, taught or not,
+    // keep their answer (without the rule, the taught ones would turn loyalist)...
+    const examples = loadPlaybooks().set.get('angry')!.examples;
+    const moved: string[] = [];
+    for (const { text } of examples) {
+      const builtIn = (await classify(text, OTHER_TEAM)).type;
+      const flooded = (await classify(text, flood)).type;
+      if (flooded !== builtIn) moved.push(`${builtIn} → ${flooded}: ${text}`);
+    }
+    expect(moved.length, moved.join('\n')).toBeLessThanOrEqual(Math.floor(examples.length * 0.02));
+    // ...and no angry message it never saw is answered as the type the flood taught.
+    const heldOutAngry = readFileSync('eval/heldout.jsonl', 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { text: string; expect: string })
+      .filter((row) => row.expect === 'angry');
+    expect(heldOutAngry.length).toBeGreaterThanOrEqual(5);
+    for (const { text } of heldOutAngry) expect({ text, type: (await classify(text, flood)).type }).not.toEqual({ text, type: 'loyalist' });
+  }, 90_000);
 
   it('switched off: deletes every example, goes back to the built-in model and offers no tick', async () => {
     const off = await button(TEACHING_OFF_ACTION, 'off');
