@@ -12,6 +12,7 @@
  *   npm run eval                      all of it (baseline results are cached between runs)
  *   npm run eval -- --folds 10
  *   npm run eval -- --no-external     without the real-world files
+ *   npm run eval:teaching             only what teaching does (eval/teaching/)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,6 +23,7 @@ import { typeDefinitions } from '../src/playbooks/training.js';
 import { BASELINES, type Baseline } from './lib/baseline.js';
 import { cached } from './lib/cache.js';
 import { f3, pct, prf, summarize, type Prediction, type Summary } from './lib/metrics.js';
+import { TEACHING_DOMAINS_DIR, teachingInput, teachingReport } from './lib/teaching-eval.js';
 
 const args = process.argv.slice(2);
 const folds = Number(args[args.indexOf('--folds') + 1] ?? 5) || 5;
@@ -214,5 +216,8 @@ if (!args.includes('--no-external')) {
     else console.log(`\n## ${title}\n\n(skipped: ${path} not found)`);
   }
 }
+
+// What teaching does: the two TF-IDF baselines are the ones worth comparing with (the Bayes ones are far behind).
+if (existsSync(TEACHING_DOMAINS_DIR)) await teachingReport(teachingInput(BASELINES.slice(0, 2), full), LANG_NAME);
 
 console.log(`\nTime spent training and predicting: ${systems.map((name) => `${name} ${(timing.get(name)! / 1000).toFixed(1)} s`).join(', ')} (baseline results come from the cache when their inputs are unchanged).`);
