@@ -92,6 +92,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     retryConfig: { retries: deps.slackRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
   };
   const logLevel = config.LOG_LEVEL as LogLevel;
+  if (config.oauth) throw new Error('Installs through Slack OAuth are not served yet');
   const { botId, botUserId, teamId } = await verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions, logger);
   const boltOptions = {
     token: config.SLACK_BOT_TOKEN,
