@@ -42,6 +42,9 @@ import { WorkspaceQuizPublisher } from './slack/workspace-posters.js';
 import { createOAuthInstall, type OAuthInstall } from './slack/oauth-install.js';
 import { SqliteInstallationStore } from './store/installation-store.js';
 import { TokenCipher } from './secrets/token-cipher.js';
+import { WorkspaceDataStore } from './store/workspace-data-store.js';
+import { WorkspaceDepartures } from './service/workspace-departures.js';
+import { registerUninstall } from './slack/listeners/events/uninstall.js';
 
 export interface AppDependencies {
   config: Config;
@@ -102,11 +105,24 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   let installations: SqliteInstallationStore | undefined;
   let teamId: string | undefined;
   let authorizeInstalled: Parameters<typeof installedClients>[0] | undefined;
+  let departures: WorkspaceDepartures | undefined;
   let auth;
   if (config.oauth) {
     installations = new SqliteInstallationStore(db, new TokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey), deps.clock);
     if (config.oauth.previousEncryptionKey) logger.info(`Encrypted ${installations.reencryptUnderCurrentKey()} installation(s) again with the current TOKEN_ENCRYPTION_KEY`);
-    oauthInstall = createOAuthInstall({ oauth: config.oauth, store: installations, clientOptions, logger, lang: config.DEFAULT_LANGUAGE });
+    const workspaceData = new WorkspaceDataStore(db, deps.clock);
+    departures = new WorkspaceDepartures({ data: workspaceData, installations, retentionDays: config.DATA_RETENTION_DAYS, logger });
+    oauthInstall = createOAuthInstall({
+      oauth: config.oauth,
+      store: installations,
+      clientOptions,
+      logger,
+      lang: config.DEFAULT_LANGUAGE,
+      // Installing again within the retention period keeps the workspace's data.
+      onInstalled: ({ teamId: installed }) => {
+        if (installed) workspaceData.cancelDeletion(installed);
+      },
+    });
     const { installer } = oauthInstall;
     const store = installations;
     // Renews a rotating token before it expires (InstallProvider#authorize); a workspace of an
@@ -232,6 +248,17 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     }
   }, HANDLED_REQUESTS_PRUNE_EVERY_MS);
   pruneHandled.unref();
+  // Workspaces that left: their data goes once DATA_RETENTION_DAYS have passed (checked at start and hourly).
+  const pruneDeparted = () => {
+    try {
+      departures?.prune();
+    } catch (error) {
+      logger.warn(`Could not delete the data of departed workspaces: ${(error as Error).message}`);
+    }
+  };
+  pruneDeparted();
+  const pruneDepartedTimer = setInterval(pruneDeparted, HANDLED_REQUESTS_PRUNE_EVERY_MS);
+  pruneDepartedTimer.unref();
   const leads = config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS;
   const insights = new InsightsService({ store: new InsightsStore(db), clock, timeZone: config.QUIZ_TZ });
   const digest = createWeeklyDigest({
@@ -264,6 +291,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     // Neither waits out a rate limit nor hangs: the modal fallback has the rest of 3 seconds.
     clientWithoutRetries: async (team) => (await workspaces.forTeam(team)).quick,
   });
+  if (departures) registerUninstall(app, departures, logger);
   const scheduler = new QuizScheduler(quiz, quizStore, logger);
   app.error(async (error) => {
     // The stack says which listener failed; the logger redacts personal data from it like any line.
@@ -311,6 +339,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
       clearInterval(pruneHandled);
+      clearInterval(pruneDepartedTimer);
       await teamModels.idle();
       classificationLog.close();
       db.close();

@@ -78,6 +78,11 @@ export class SqliteInstallationStore implements InstallationStore {
       .run(teamId, enterpriseId, this.now().toISOString());
   }
 
+  /** The workspaces seen in an org. */
+  teamsOfOrg(enterpriseId: string): string[] {
+    return (this.db.prepare('SELECT team_id FROM installation_teams WHERE enterprise_id = ? ORDER BY team_id').all(enterpriseId) as Array<{ team_id: string }>).map((row) => row.team_id);
+  }
+
   /** The org a workspace was last seen in, if any. */
   orgOf(teamId: string): string | undefined {
     return (this.db.prepare('SELECT enterprise_id FROM installation_teams WHERE team_id = ?').get(teamId) as { enterprise_id: string } | undefined)?.enterprise_id;

@@ -105,3 +105,67 @@ describe('installing through Slack OAuth', () => {
     await slack.stop();
   });
 });
+
+describe('uninstalling', () => {
+  const uninstalled = (teamId: string, type = 'app_uninstalled', extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ token: 'deprecated', team_id: teamId, api_app_id: 'A0CUSTOMERTYPE', type: 'event_callback', event_id: `Ev${teamId}${type}`, event_time: 1700000300, event: { type, event_ts: '1700000300.000100', ...extra } });
+
+  it.each([
+    ['app_uninstalled', {}],
+    ['tokens_revoked', { tokens: { bot: ['UBOTT0ONE'] } }],
+  ])('%s deletes that workspace\'s tokens at once, stops its quizzes and deletes its data after DATA_RETENTION_DAYS', async (type, extra) => {
+    const slack = await new FakeSlack().start();
+    // Real time (requests are signed with it), moved on by `offsetMs` for the restart.
+    let offsetMs = 0;
+    const clock = () => new Date(Date.now() + offsetMs);
+    const first = await boot({ slack, clock, env: { DATA_RETENTION_DAYS: '30' } });
+    await installThroughOAuth(first, 'code-1', { teamId: 'T0ONE', botToken: 'xoxb-one' });
+    await installThroughOAuth(first, 'code-2', { teamId: 'T0TWO', botToken: 'xoxb-two' });
+    const quizStore = new QuizStore(first.db);
+    for (const team of ['T0ONE', 'T0TWO']) quizStore.saveSchedule({ channelId: `C0${team}`, teamId: team, postTime: '23:59', timeZone: 'UTC', days: '*', closeTime: null, enabled: true }, 'U0LEAD');
+
+    expect((await first.post(uninstalled('T0ONE', type, extra), JSON_BODY)).status).toBe(200);
+    await expect.poll(() => first.db.prepare('SELECT team_id FROM installations').all()).toEqual([{ team_id: 'T0TWO' }]);
+    await expect.poll(() => first.db.prepare('SELECT team_id, enabled FROM quiz_schedules ORDER BY team_id').all()).toEqual([
+      { team_id: 'T0ONE', enabled: 0 },
+      { team_id: 'T0TWO', enabled: 1 },
+    ]);
+    const { delete_after: deleteAfter } = first.db.prepare('SELECT delete_after FROM workspace_deletions WHERE team_id = ?').get('T0ONE') as { delete_after: string };
+    expect(Math.abs(Date.parse(deleteAfter) - Date.now() - 30 * 86_400_000)).toBeLessThan(60_000);
+
+    // Gone for the bot: nothing is answered for it any more; the other workspace is.
+    slack.reset();
+    await first.post(directMessageFrom('T0ONE', 'I want a refund now, this is the third time!'), JSON_BODY);
+    await first.post(directMessageFrom('T0TWO', 'I want a refund now, this is the third time!'), JSON_BODY);
+    const [reply] = await slack.waitForCalls('chat.postMessage');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.callsTo('chat.postMessage').map((call) => call.token)).toEqual(['xoxb-two']);
+
+    // After the retention period, the next start deletes what was kept.
+    const dbPath = first.dbPath;
+    await first.running.stop();
+    offsetMs = 30 * 86_400_000 + 60_000;
+    const later = await boot({ slack, databasePath: dbPath, clock });
+    expect(later.db.prepare('SELECT team_id FROM quiz_schedules').all()).toEqual([{ team_id: 'T0TWO' }]);
+    expect(later.db.prepare('SELECT COUNT(*) AS n FROM workspace_deletions').get()).toEqual({ n: 0 });
+    expect(reply!.token).toBe('xoxb-two');
+    await slack.stop();
+  });
+
+  it('keeps the data of a workspace that installs again within the retention period', async () => {
+    const app = await boot();
+    await installThroughOAuth(app, 'code-1', { teamId: 'T0ONE', botToken: 'xoxb-one' });
+    await app.post(uninstalled('T0ONE'), JSON_BODY);
+    await expect.poll(() => app.db.prepare('SELECT COUNT(*) AS n FROM workspace_deletions').get()).toEqual({ n: 1 });
+    await installThroughOAuth(app, 'code-1b', { teamId: 'T0ONE', botToken: 'xoxb-one-again' });
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM workspace_deletions').get()).toEqual({ n: 0 });
+  });
+
+  it('ignores tokens_revoked for user tokens only', async () => {
+    const app = await boot();
+    await installThroughOAuth(app, 'code-1', { teamId: 'T0ONE', botToken: 'xoxb-one' });
+    await app.post(uninstalled('T0ONE', 'tokens_revoked', { tokens: { oauth: ['U0SOMEONE'] } }), JSON_BODY);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.db.prepare('SELECT team_id FROM installations').all()).toEqual([{ team_id: 'T0ONE' }]);
+  });
+});
