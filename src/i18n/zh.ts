@@ -425,7 +425,7 @@ export const zh: Catalogue = {
     intro: 'customertype 帮客服一眼看出消息是哪类客户发的，以及该怎么应对。',
     button: '添加到 Slack',
     succeededTitle: 'customertype 装好了',
-    succeeded: (workspace: string) => `customertype 已经装到 ${workspace} 了。回到 Slack 输入 /customertype help 就能开始用。`,
+    succeeded: (workspace: string) => `customertype 已经装到 ${workspace} 了。回到 Slack 输入 /customertype 就能开始用。`,
     cancelledTitle: '安装已取消',
     cancelled: '你在 Slack 里取消了安装，工作区里什么都没加。',
     failedTitle: '安装没有完成',
