@@ -48,6 +48,53 @@ describe('installing through Slack OAuth', () => {
     expect(app.logs.join('')).not.toMatch(/xoxb-(one|two)-secret/);
   });
 
+  it('serves an org-wide install on Enterprise Grid with the org\'s token, in every workspace of the org', async () => {
+    const app = await boot();
+    const page = await installThroughOAuth(app, 'code-org', { teamId: 'T0GRIDA', enterpriseId: 'E0GRID', org: true, botToken: 'xoxb-grid-org' });
+    expect(page.status).toBe(200);
+    expect(app.db.prepare('SELECT install_key, team_id, enterprise_id, is_enterprise_install FROM installations').all()).toEqual([
+      { install_key: 'enterprise:E0GRID', team_id: null, enterprise_id: 'E0GRID', is_enterprise_install: 1 },
+    ]);
+    for (const team of ['T0GRIDA', 'T0GRIDB']) {
+      app.slack.reset();
+      const event = { ...JSON.parse(directMessageFrom(team, 'I want a refund now, this is the third time!')), enterprise_id: 'E0GRID', is_enterprise_install: true };
+      event.authorizations = [{ enterprise_id: 'E0GRID', team_id: null, user_id: 'UBOTT0GRIDA', is_bot: true, is_enterprise_install: true }];
+      event.event_id = `Ev${team}`;
+      expect((await app.post(JSON.stringify(event), JSON_BODY)).status).toBe(200);
+      const [reply] = await app.slack.waitForCalls('chat.postMessage');
+      expect(reply!.token).toBe('xoxb-grid-org');
+    }
+    // The scheduler knows only the workspace: the org it was seen in finds the token.
+    expect(app.db.prepare('SELECT team_id, enterprise_id FROM installation_teams ORDER BY team_id').all()).toEqual([
+      { team_id: 'T0GRIDA', enterprise_id: 'E0GRID' },
+      { team_id: 'T0GRIDB', enterprise_id: 'E0GRID' },
+    ]);
+  });
+
+  it('rotates the encryption key at start-up: installations are encrypted again, and still work', async () => {
+    const slack = await new FakeSlack().start();
+    const first = await boot({ slack });
+    await installThroughOAuth(first, 'code-1', { teamId: 'T0ONE', botToken: 'xoxb-one' });
+    const sealedBefore = first.db.prepare('SELECT installation FROM installations').get();
+    const dbPath = first.dbPath;
+    await first.running.stop();
+
+    const newKey = Buffer.alloc(32, 6).toString('base64');
+    const rotated = await boot({ slack, databasePath: dbPath, env: { TOKEN_ENCRYPTION_KEY: newKey, TOKEN_ENCRYPTION_KEY_PREVIOUS: OAUTH_ENV.TOKEN_ENCRYPTION_KEY } });
+    expect(rotated.logs.join('')).toContain('Encrypted 1 installation(s) again with the current TOKEN_ENCRYPTION_KEY');
+    expect(rotated.db.prepare('SELECT installation FROM installations').get()).not.toEqual(sealedBefore);
+    const dbPathAgain = rotated.dbPath;
+    await rotated.running.stop();
+
+    // The old key is no longer needed.
+    const after = await boot({ slack, databasePath: dbPathAgain, env: { TOKEN_ENCRYPTION_KEY: newKey } });
+    slack.reset();
+    await after.post(directMessageFrom('T0ONE', 'I want a refund now, this is the third time!'), JSON_BODY);
+    const [reply] = await slack.waitForCalls('chat.postMessage');
+    expect(reply!.token).toBe('xoxb-one');
+    await slack.stop();
+  });
+
   it('refuses requests from a workspace that never installed the app', async () => {
     const app = await boot();
     const res = await app.post(directMessageFrom('T0NEVER', 'I want a refund now, this is the third time!'), JSON_BODY);
