@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import type { Database } from 'better-sqlite3';
 import { Classifier } from './classifier/classifier.js';
 import { ClassifierHost } from './service/classifier-host.js';
@@ -17,7 +17,6 @@ import { ClassificationService } from './service/classification-service.js';
 import { Store } from './store/store.js';
 import { QuizService } from './quiz/quiz-service.js';
 import { QuizScheduler } from './quiz/scheduler.js';
-import { SlackQuizPublisher } from './slack/quiz-publisher.js';
 import { QuizStore } from './store/quiz-store.js';
 import { AgentStore } from './store/agent-store.js';
 import { AgentLanguages } from './service/agent-language.js';
@@ -38,6 +37,14 @@ import { TeamExampleStore } from './store/team-example-store.js';
 import { PendingTexts } from './teaching/pending-texts.js';
 import { TeamModels, type TrainClassifier } from './teaching/team-models.js';
 import { TeachingService } from './teaching/teaching-service.js';
+import { clientsForToken, currentTeam, installedClients, singleTokenClients, type WorkspaceClients } from './slack/workspace-clients.js';
+import { WorkspaceQuizPublisher } from './slack/workspace-posters.js';
+import { createOAuthInstall, type OAuthInstall } from './slack/oauth-install.js';
+import { SqliteInstallationStore } from './store/installation-store.js';
+import { TokenCipher } from './secrets/token-cipher.js';
+import { WorkspaceDataStore } from './store/workspace-data-store.js';
+import { WorkspaceDepartures } from './service/workspace-departures.js';
+import { registerUninstall } from './slack/listeners/events/uninstall.js';
 
 export interface AppDependencies {
   config: Config;
@@ -92,13 +99,59 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     retryConfig: { retries: deps.slackRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
   };
   const logLevel = config.LOG_LEVEL as LogLevel;
-  const { botId, botUserId, teamId } = await verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions, logger);
+  const loggedClientOptions = { ...clientOptions, logger: asBoltLogger(logger), logLevel };
+  // One workspace's token, or (Slack OAuth) each installed workspace's token from the installation store.
+  let oauthInstall: OAuthInstall | undefined;
+  let installations: SqliteInstallationStore | undefined;
+  let teamId: string | undefined;
+  let authorizeInstalled: Parameters<typeof installedClients>[0] | undefined;
+  let departures: WorkspaceDepartures | undefined;
+  let auth;
+  if (config.oauth) {
+    installations = new SqliteInstallationStore(db, new TokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey), deps.clock);
+    if (config.oauth.previousEncryptionKey) logger.info(`Encrypted ${installations.reencryptUnderCurrentKey()} installation(s) again with the current TOKEN_ENCRYPTION_KEY`);
+    const workspaceData = new WorkspaceDataStore(db, deps.clock);
+    departures = new WorkspaceDepartures({ data: workspaceData, installations, retentionDays: config.DATA_RETENTION_DAYS, logger });
+    oauthInstall = createOAuthInstall({
+      oauth: config.oauth,
+      store: installations,
+      clientOptions,
+      logger,
+      lang: config.DEFAULT_LANGUAGE,
+      // Installing again within the retention period keeps the workspace's data.
+      onInstalled: ({ teamId: installed }) => {
+        if (installed) workspaceData.cancelDeletion(installed);
+      },
+    });
+    const { installer } = oauthInstall;
+    const store = installations;
+    // Renews a rotating token before it expires (InstallProvider#authorize); a workspace of an
+    // org-wide install is remembered with its org, for the scheduler's posts.
+    authorizeInstalled = async (source) => {
+      if (source.isEnterpriseInstall && source.teamId && source.enterpriseId && store.orgOf(source.teamId) !== source.enterpriseId) {
+        // Only a hint for later: a moment's lock is no reason to fail the request.
+        try {
+          store.rememberOrgOf(source.teamId, source.enterpriseId);
+        } catch (error) {
+          logger.warn(`Could not note the org of workspace ${source.teamId}: ${(error as Error).message}`);
+        }
+      }
+      return installer.authorize(source);
+    };
+    auth = { authorize: authorizeInstalled };
+  } else {
+    const identity = await verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions, logger);
+    teamId = identity.teamId;
+    auth = {
+      token: config.SLACK_BOT_TOKEN,
+      botId: identity.botId,
+      botUserId: identity.botUserId,
+      // Verified above, with a clear message on failure; Bolt's own check would crash on it instead.
+      tokenVerificationEnabled: false,
+    };
+  }
   const boltOptions = {
-    token: config.SLACK_BOT_TOKEN,
-    botId,
-    botUserId,
-    // Verified above, with a clear message on failure; Bolt's own check would crash on it instead.
-    tokenVerificationEnabled: false,
+    ...auth,
     clientOptions,
     logger: asBoltLogger(logger),
     logLevel,
@@ -118,6 +171,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       logger,
       health,
       ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
+      oauth: oauthInstall,
     });
     app = new App({ ...boltOptions, receiver });
   }
@@ -125,6 +179,13 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   app.use(async ({ next }) => {
     await inFlight.track(next);
   });
+  app.use(async ({ context, next }) => {
+    await currentTeam.run(context.teamId, next);
+  });
+  const buildClients = clientsForToken(loggedClientOptions);
+  const workspaces: WorkspaceClients = config.oauth
+    ? installedClients(authorizeInstalled!, buildClients)
+    : singleTokenClients({ ...buildClients(config.SLACK_BOT_TOKEN), calls: app.client });
   const clock = deps.clock ?? (() => new Date());
   const handledRequests = new HandledRequests(db, clock);
   app.use(oncePerRequest(handledRequests, logger));
@@ -133,12 +194,9 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     store: quizStore,
     playbooks: deps.playbooks,
     classifier,
-    // Posts go through a client that never retries by itself; the publisher retries once it knows a post did not land.
-    publisher: new SlackQuizPublisher(
-      app.client,
-      new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: asBoltLogger(logger), logLevel }),
-      (deps.slackRetries ?? 3) + 1,
-    ),
+    // Posts go through a client that never retries by itself; the publisher retries once it knows a
+    // post did not land. Each workspace's quiz is posted with its own token.
+    publisher: new WorkspaceQuizPublisher(workspaces, (deps.slackRetries ?? 3) + 1),
     logger,
     clock,
     ...(deps.random ? { random: deps.random } : {}),
@@ -149,16 +207,12 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     choices: new AgentStore(db, clock),
     // No retries and a few seconds at most: an answer waits a few hundred milliseconds for this, then
     // goes on without it, and the locale lands in the cache for the agent's next answer.
-    lookupLocale: slackLocaleLookup(
-      new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-        ...clientOptions,
-        retryConfig: { retries: 0 },
-        rejectRateLimitedCalls: true,
-        timeout: 5000,
-        logger: asBoltLogger(logger),
-        logLevel,
-      }),
-    ),
+    // The workspace whose request asked: its token reads its agents (no team, as in the digest: none is looked up).
+    lookupLocale: async (userId) => {
+      const team = currentTeam.getStore();
+      if (config.oauth && !team) return undefined;
+      return slackLocaleLookup((await workspaces.forTeam(team)).lookups)(userId);
+    },
     defaultLanguage: config.DEFAULT_LANGUAGE,
     logger,
     ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
@@ -194,13 +248,23 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     }
   }, HANDLED_REQUESTS_PRUNE_EVERY_MS);
   pruneHandled.unref();
+  // Workspaces that left: their data goes once DATA_RETENTION_DAYS have passed (checked at start and hourly).
+  const pruneDeparted = () => {
+    try {
+      departures?.prune();
+    } catch (error) {
+      logger.warn(`Could not delete the data of departed workspaces: ${(error as Error).message}`);
+    }
+  };
+  pruneDeparted();
+  const pruneDepartedTimer = setInterval(pruneDeparted, HANDLED_REQUESTS_PRUNE_EVERY_MS);
+  pruneDepartedTimer.unref();
   const leads = config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS;
   const insights = new InsightsService({ store: new InsightsStore(db), clock, timeZone: config.QUIZ_TZ });
   const digest = createWeeklyDigest({
     db,
     clock,
-    client: app.client,
-    postClient: new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: asBoltLogger(logger), logLevel }),
+    workspaces,
     postAttempts: (deps.slackRetries ?? 3) + 1,
     quizStore,
     leads,
@@ -224,16 +288,10 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     renderInsightsChart: chartOfReport,
     leads,
     digest: digest.settings,
-    clientWithoutRetries: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-      ...clientOptions,
-      retryConfig: { retries: 0 },
-      // Neither wait out a rate limit nor hang: the modal fallback has the rest of 3 seconds.
-      rejectRateLimitedCalls: true,
-      timeout: 1500,
-      logger: asBoltLogger(logger),
-      logLevel,
-    }),
+    // Neither waits out a rate limit nor hangs: the modal fallback has the rest of 3 seconds.
+    clientWithoutRetries: async (team) => (await workspaces.forTeam(team)).quick,
   });
+  if (departures) registerUninstall(app, departures, logger);
   const scheduler = new QuizScheduler(quiz, quizStore, logger);
   app.error(async (error) => {
     // The stack says which listener failed; the logger redacts personal data from it like any line.
@@ -281,6 +339,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
       clearInterval(pruneHandled);
+      clearInterval(pruneDepartedTimer);
       await teamModels.idle();
       classificationLog.close();
       db.close();

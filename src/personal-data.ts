@@ -49,6 +49,14 @@ const STREET_ADDRESS =
 // At most 24 characters of places before the street, so a hostile run of 市市市… costs linear time.
 const CHINESE_ADDRESS = /\p{Script=Han}{1,24}?(?:路|街|大道|巷|弄|胡同)\d{1,5}(?:-\d{1,5})?号(?:院|楼)?(?:\d{1,4}(?:号楼|栋|幢|单元|楼|层|室))*/gu;
 
+// Slack tokens of every kind (bot xoxb-, user xoxp-, refresh xoxe-, app xapp-): never in a log line or an error message.
+const SLACK_TOKEN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9.-]+/g;
+
+/** Replaces Slack tokens with `[token]`; every log line goes through it. */
+export function redactSlackTokens(text: string): string {
+  return text.replace(SLACK_TOKEN, '[token]');
+}
+
 /** Removes e-mail addresses, card numbers and phone numbers; dates stay as they are. */
 export function redactPersonalData(text: string): string {
   const withoutEmail = text.replace(EMAIL_ADDRESS, '[email]');

@@ -25,10 +25,33 @@ const userIds = optional(
   z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/, { error: 'is not valid: expected user ids separated by commas, e.g. U012AB3CD,U045EF6GH' }),
 ).transform((ids) => (ids ? ids.split(',').map((id) => id.trim()) : []));
 
+const BOT_TOKEN = z.string().regex(/^xoxb-\S+$/, { error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)' });
+
+/** `openssl rand -base64 32`: exactly 32 bytes once decoded, nothing else. */
+const isBase64Key = (value: string) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
+const encryptionKey = optional(
+  z.string().refine(isBase64Key, { error: 'is not valid: expected 32 random bytes in base64, as `openssl rand -base64 32` prints them' }),
+);
+
+/** The variables of an install through Slack OAuth; all of them or none. */
+export const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: required('a bot token starting with xoxb-', (token) =>
-    token.regex(/^xoxb-\S+$/, { error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)' }),
-  ),
+  // Required unless the app is installed through Slack OAuth; checked below, where both are known.
+  SLACK_BOT_TOKEN: optional(BOT_TOKEN),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, { error: 'is not valid: expected the client id from Basic Information > App Credentials, such as 1234567890.1234567890' })),
+  SLACK_CLIENT_SECRET: optional(z.string().regex(/^\S{8,}$/, { error: 'is not valid: expected the client secret from Basic Information > App Credentials (no spaces)' })),
+  SLACK_STATE_SECRET: optional(z.string().regex(/^\S{16,}$/, { error: 'is not valid: expected a random string of at least 16 characters, such as `openssl rand -hex 16` prints' })),
+  TOKEN_ENCRYPTION_KEY: encryptionKey,
+  /** The key tokens were encrypted with before TOKEN_ENCRYPTION_KEY: read with it and encrypted again at start-up. */
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
+  DATA_RETENTION_DAYS: optional(
+    z.coerce
+      .number({ error: 'is not valid: expected a whole number of days from 0 to 3650' })
+      .int({ error: 'is not valid: expected a whole number of days from 0 to 3650' })
+      .min(0, { error: 'is not valid: expected a whole number of days from 0 to 3650' })
+      .max(3650, { error: 'is not valid: expected a whole number of days from 0 to 3650' }),
+  ).transform((days) => days ?? 30),
   SLACK_SIGNING_SECRET: optional(
     z.string().regex(/^\S{8,}$/, {
       error: 'is not valid: expected the signing secret from Basic Information > App Credentials (at least 8 characters, no spaces)',
@@ -72,7 +95,25 @@ const envSchema = z.object({
   ).transform((level) => level ?? 'info'),
 });
 
-export type Config = z.infer<typeof envSchema> & { socketMode: boolean };
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** The app's Slack credentials for an install through Slack OAuth (many workspaces). */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  encryptionKey: string;
+  previousEncryptionKey: string | undefined;
+}
+
+/**
+ * One of two ways in: a single workspace's bot token (`SLACK_BOT_TOKEN`), or Slack OAuth, where
+ * each workspace that installs the app gets its own token (`oauth` is set, SLACK_BOT_TOKEN is not).
+ */
+export type Config = ParsedEnv & { socketMode: boolean } & (
+    | { SLACK_BOT_TOKEN: string; oauth: undefined }
+    | { SLACK_BOT_TOKEN: undefined; oauth: OAuthConfig }
+  );
 
 export class ConfigError extends ProblemsError {
   constructor(problems: string[]) {
@@ -83,7 +124,8 @@ export class ConfigError extends ProblemsError {
 /** Parses the environment once; every problem is reported at the same time, one line each. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = envSchema.safeParse(env);
-  const problems = result.success ? [] : problemLines(result.error.issues);
+  // Which way in comes first: it names SLACK_BOT_TOKEN when nothing at all is set.
+  const problems = [...installProblems(env), ...(result.success ? [] : problemLines(result.error.issues))];
   // Socket Mode connections are authenticated by the app token; only HTTP mode checks signatures.
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     problems.push(
@@ -91,7 +133,46 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
-  return { ...result.data, socketMode: result.data.SLACK_APP_TOKEN !== undefined };
+  const data = result.data;
+  const socketMode = data.SLACK_APP_TOKEN !== undefined;
+  if (data.SLACK_BOT_TOKEN !== undefined) return { ...data, socketMode, SLACK_BOT_TOKEN: data.SLACK_BOT_TOKEN, oauth: undefined };
+  const oauth: OAuthConfig = {
+    clientId: data.SLACK_CLIENT_ID!,
+    clientSecret: data.SLACK_CLIENT_SECRET!,
+    stateSecret: data.SLACK_STATE_SECRET!,
+    encryptionKey: data.TOKEN_ENCRYPTION_KEY!,
+    previousEncryptionKey: data.TOKEN_ENCRYPTION_KEY_PREVIOUS,
+  };
+  return { ...data, socketMode, SLACK_BOT_TOKEN: undefined, oauth };
+}
+
+const isSet = (env: NodeJS.ProcessEnv, name: string) => emptyIsUnset(env[name]) !== undefined;
+
+/** Which way in the environment asks for, and what is missing or in conflict: one line each. */
+function installProblems(env: NodeJS.ProcessEnv): string[] {
+  const oauthSet = OAUTH_VARIABLES.filter((name) => isSet(env, name));
+  const botToken = isSet(env, 'SLACK_BOT_TOKEN');
+  if (oauthSet.length === 0) {
+    return botToken
+      ? []
+      : ['SLACK_BOT_TOKEN is missing: expected a bot token starting with xoxb- (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install through Slack OAuth)'];
+  }
+  if (botToken) {
+    return [`SLACK_BOT_TOKEN cannot be set together with ${oauthSet.join(', ')}: set the bot token for one workspace, or the OAuth variables to install in many, not both`];
+  }
+  const problems = OAUTH_VARIABLES.filter((name) => !isSet(env, name)).map(
+    (name) => `${name} is missing: installing through Slack OAuth needs ${OAUTH_VARIABLES.join(', ')} (${oauthSet.join(', ')} ${oauthSet.length === 1 ? 'is' : 'are'} set)`,
+  );
+  if (isSet(env, 'SLACK_APP_TOKEN')) {
+    problems.push('SLACK_APP_TOKEN cannot be used with Slack OAuth: installs arrive at GET /slack/oauth_redirect, which needs HTTP mode; leave SLACK_APP_TOKEN empty');
+  }
+  if (!isSet(env, 'TOKEN_ENCRYPTION_KEY')) {
+    problems.push('TOKEN_ENCRYPTION_KEY is missing: expected 32 random bytes in base64, as `openssl rand -base64 32` prints them (installed tokens are encrypted with it)');
+  }
+  if (isSet(env, 'QUIZ_CHANNEL')) {
+    problems.push('QUIZ_CHANNEL cannot be used with Slack OAuth: it names one workspace\'s channel; each workspace sets up its quiz with /customertype quiz setup');
+  }
+  return problems;
 }
 
 /**

@@ -447,6 +447,20 @@ ${user} · ${date}`,
     generic: 'Sorry, something went wrong. Please try again.',
     learning: 'customertype has just started and is still learning the customer types. Try again in a few seconds.',
   },
+
+  /** The web pages of an install through Slack OAuth (plain text; the page escapes it). */
+  install: {
+    title: 'Install customertype',
+    intro: 'customertype tells support agents which type of customer wrote a message, and how to handle them.',
+    button: 'Add to Slack',
+    succeededTitle: 'customertype is installed',
+    succeeded: (workspace: string) => `customertype is now installed in ${workspace}. Go back to Slack and type /customertype help to begin.`,
+    cancelledTitle: 'Install cancelled',
+    cancelled: 'You cancelled the install in Slack, so nothing was added to your workspace.',
+    failedTitle: 'The install did not finish',
+    failed: 'Slack did not confirm the install, or the install link had expired. Nothing was saved.',
+    startAgain: 'Start again',
+  },
 };
 
 export type Catalogue = typeof en;

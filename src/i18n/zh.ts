@@ -419,4 +419,17 @@ export const zh: Catalogue = {
     generic: '抱歉，出了点问题，请再试一次。',
     learning: 'customertype 刚启动，还在学习各种客户类型，请过几秒钟再试。',
   },
+
+  install: {
+    title: '安装 customertype',
+    intro: 'customertype 帮客服一眼看出消息是哪类客户发的，以及该怎么应对。',
+    button: '添加到 Slack',
+    succeededTitle: 'customertype 装好了',
+    succeeded: (workspace: string) => `customertype 已经装到 ${workspace} 了。回到 Slack 输入 /customertype 就能开始用。`,
+    cancelledTitle: '安装已取消',
+    cancelled: '你在 Slack 里取消了安装，工作区里什么都没加。',
+    failedTitle: '安装没有完成',
+    failed: 'Slack 没有确认这次安装，或者安装链接已经过期了，所以什么都没保存。',
+    startAgain: '重新安装',
+  },
 };

@@ -18,8 +18,9 @@ export interface DigestMessage {
 
 /** How a digest reaches Slack; `key` names the post so that an ambiguous failure is not posted twice. */
 export interface DigestDelivery {
-  postToChannel(channelId: string, message: DigestMessage, key: string, options: { checkFirst: boolean }): Promise<void>;
-  sendToUser(userId: string, message: DigestMessage, key: string): Promise<void>;
+  /** `teamId`: the workspace whose token posts it. */
+  postToChannel(channelId: string, message: DigestMessage, key: string, options: { checkFirst: boolean; teamId?: string }): Promise<void>;
+  sendToUser(userId: string, message: DigestMessage, key: string, teamId?: string): Promise<void>;
 }
 
 export interface DigestServiceOptions {
@@ -86,7 +87,7 @@ export class DigestService {
       try {
         const lang = schedules.find((schedule) => schedule.channelId === channelId)?.lang ?? schedules[0]?.lang ?? this.options.defaultLanguage;
         const message = await this.options.content(setting.teamId, week.weekStart, 'channel', lang);
-        await this.options.delivery.postToChannel(channelId, message, key, { checkFirst: this.uncertain.has(key) });
+        await this.options.delivery.postToChannel(channelId, message, key, { checkFirst: this.uncertain.has(key), teamId: setting.teamId });
       } catch (error) {
         await retryWhileBusy(() => store.release(setting.teamId, week.weekStart));
         this.uncertain.add(key);
@@ -100,7 +101,7 @@ export class DigestService {
       for (const userId of leads) {
         try {
           const message = await this.options.content(setting.teamId, week.weekStart, 'lead', await this.options.languageFor(userId));
-          await this.options.delivery.sendToUser(userId, message, `${key}:${userId}`);
+          await this.options.delivery.sendToUser(userId, message, `${key}:${userId}`, setting.teamId);
         } catch (error) {
           this.options.logger.warn(`Weekly digest for ${setting.teamId} to ${userId} failed: ${describe(error)}`);
         }

@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { redactPersonalData } from '../personal-data.js';
+import { redactPersonalData, redactSlackTokens } from '../personal-data.js';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -32,7 +32,7 @@ export function createLogger(level: LogLevelName, sink: LogSink = stderrSink, na
   let currentName = name;
   const emit = (entryLevel: LogLevelName, msg: unknown[]) => {
     if (RANK[entryLevel] < threshold) return;
-    const text = redactPersonalData(format(...msg)).replace(/\r?\n/g, '\\n');
+    const text = redactPersonalData(redactSlackTokens(format(...msg))).replace(/\r?\n/g, '\\n');
     sink.write(`${new Date().toISOString()} ${entryLevel.toUpperCase().padEnd(5)} [${currentName}] ${text}\n`);
   };
   return {

@@ -17,15 +17,15 @@ import { UncertainPostError } from './uncertain-post.js';
 /** Where quizzes appear. The Slack layer implements it; the quiz itself knows nothing of Slack. */
 export interface QuizPublisher {
   /** Posts the question with its answer buttons; returns the message id (ts). A practice question goes to one agent. */
-  post(channelId: string, quizId: number, question: QuizQuestion, options?: { practice?: boolean; resume?: boolean }): Promise<string>;
+  post(channelId: string, quizId: number, question: QuizQuestion, options?: { practice?: boolean; resume?: boolean; teamId?: string | undefined }): Promise<string>;
   /** Shows how many have answered, nothing more. */
   updateCount(quiz: QuizRow, answers: number): Promise<void>;
   /** Shows the answer, the share right and the number of answers; never who got it wrong. */
   reveal(quiz: QuizRow, tally: { answers: number; correct: number }): Promise<void>;
   /** Posts the week's leaderboard in the quiz channel, in the channel's quiz language. */
-  postLeaderboard(channelId: string, boards: Leaderboards, lang?: Lang): Promise<void>;
+  postLeaderboard(channelId: string, boards: Leaderboards, lang?: Lang, teamId?: string): Promise<void>;
   /** The direct-message channel with an agent, for practice questions. */
-  directChannel(userId: string): Promise<string>;
+  directChannel(userId: string, teamId?: string): Promise<string>;
 }
 
 export type PostOutcome = { status: 'posted'; quizId: number } | { status: 'already'; quiz: QuizRow } | { status: 'failed'; error: unknown };
@@ -107,7 +107,7 @@ export class QuizService {
     const quizId = await retryWhileBusy(() => store.claim({ teamId: input.teamId, channelId: input.channelId, localDate: date, question }));
     if (quizId === undefined) return { status: 'already', quiz: store.quizForDay(input.channelId, date)! };
     try {
-      const ts = await publisher.post(input.channelId, quizId, question);
+      const ts = await publisher.post(input.channelId, quizId, question, { teamId: input.teamId });
       // Posted: marking it must not fail on a moment's lock, or the quiz would be posted again.
       await retryWhileBusy(() => store.markPosted(quizId, ts), POSTED_MARK_BUDGET_MS);
       logger.info(`Posted quiz ${quizId} in ${input.channelId} for ${date}`);
@@ -128,7 +128,7 @@ export class QuizService {
   private async resumePost(quiz: QuizRow): Promise<PostOutcome> {
     const { store, publisher, logger } = this.options;
     try {
-      const ts = await publisher.post(quiz.channelId, quiz.id, quiz.question, { resume: true });
+      const ts = await publisher.post(quiz.channelId, quiz.id, quiz.question, { resume: true, teamId: quiz.teamId ?? undefined });
       await retryWhileBusy(() => store.markPosted(quiz.id, ts), POSTED_MARK_BUDGET_MS);
       logger.info(`Posted quiz ${quiz.id} in ${quiz.channelId} for ${quiz.localDate} (resumed)`);
       return { status: 'posted', quizId: quiz.id };
@@ -248,9 +248,9 @@ export class QuizService {
     });
     let quizId: number | undefined;
     try {
-      const channelId = await publisher.directChannel(userId);
+      const channelId = await publisher.directChannel(userId, teamId);
       quizId = store.claim({ teamId, channelId, localDate: localDate(this.defaultTimeZone, this.clock()), question, practiceUserId: userId })!;
-      store.markPosted(quizId, await publisher.post(channelId, quizId, question, { practice: true }));
+      store.markPosted(quizId, await publisher.post(channelId, quizId, question, { practice: true, teamId }));
       return { status: 'posted', quizId };
     } catch (error) {
       if (quizId !== undefined) store.release(quizId);
@@ -268,7 +268,7 @@ export class QuizService {
     const week = weekStart(last.localDate);
     if (!store.claimWeeklyPost(schedule.channelId, week)) return;
     try {
-      await publisher.postLeaderboard(schedule.channelId, this.leaderboards(schedule.teamId, last.localDate), schedule.lang ?? this.defaultLanguage);
+      await publisher.postLeaderboard(schedule.channelId, this.leaderboards(schedule.teamId, last.localDate), schedule.lang ?? this.defaultLanguage, schedule.teamId);
     } catch (error) {
       store.releaseWeeklyPost(schedule.channelId, week);
       throw error;

@@ -21,6 +21,7 @@ import { MAX_BODY_BYTES, UNVERIFIED_BYTES_BUDGET } from '../http/limits.js';
 import { declaredLength, hasWellFormedSignature } from '../http/slack-headers.js';
 import { unroutableReason } from './routable.js';
 import { dropForeignResponseUrls, responseUrlOrigins } from './response-url.js';
+import { INSTALL_PATH, REDIRECT_PATH, type OAuthInstall } from './oauth-install.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -64,6 +65,8 @@ export interface GuardedReceiverOptions {
   logger: Logger;
   health: HealthCheck;
   now?: () => number;
+  /** With Slack OAuth: the install page and the redirect Slack sends the installer back to. */
+  oauth?: OAuthInstall | undefined;
 }
 
 /**
@@ -80,9 +83,11 @@ export class GuardedHttpReceiver implements Receiver {
   private readonly signingSecret: string;
   private readonly responseOrigins: ReadonlySet<string>;
   private readonly unverifiedBytes = new ByteBudget(UNVERIFIED_BYTES_BUDGET);
+  private readonly oauth: OAuthInstall | undefined;
   private server: Server | undefined;
 
-  constructor({ signingSecret, slackApiUrl, logger, health, now = Date.now }: GuardedReceiverOptions) {
+  constructor({ signingSecret, slackApiUrl, logger, health, now = Date.now, oauth }: GuardedReceiverOptions) {
+    this.oauth = oauth;
     this.signingSecret = signingSecret;
     this.responseOrigins = responseUrlOrigins(slackApiUrl);
     this.logger = logger;
@@ -125,6 +130,7 @@ export class GuardedHttpReceiver implements Receiver {
     this.server = createLimitedServer((req, res) => {
       if (answerHealth(req, res)) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (this.oauth && (path === INSTALL_PATH || path === REDIRECT_PATH)) return this.serveInstall(path, req, res);
       if (path !== SLACK_EVENTS_PATH) return refuseUnread(req, res, 404);
       if (req.method !== 'POST') return refuseUnread(req, res, 405);
       const refusal = refusalByHeaders(req.headers, this.now());
@@ -165,6 +171,18 @@ export class GuardedHttpReceiver implements Receiver {
       return sendStatus(res, signed ? 400 : 401);
     }
     this.bolt.requestListener(buffered, res);
+  }
+
+  /** The browser's side of an install: no Slack signature here; the redirect is checked by its state cookie instead. */
+  private serveInstall(path: string, req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return refuseUnread(req, res, 405);
+    const oauth = this.oauth!;
+    const handle = path === INSTALL_PATH ? oauth.handleInstall : oauth.handleRedirect;
+    req.resume();
+    void handle(req, res).catch((error: unknown) => {
+      this.logger.error(`Serving ${path} failed: ${(error as Error).message}`);
+      if (!res.headersSent) sendStatus(res, 500);
+    });
   }
 
   async stop(): Promise<void> {

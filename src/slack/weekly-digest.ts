@@ -1,4 +1,3 @@
-import type { webApi } from '@slack/bolt';
 import type { Database } from 'better-sqlite3';
 import { DigestScheduler } from '../insights/digest-scheduler.js';
 import { DigestService, type DigestContent } from '../insights/digest-service.js';
@@ -8,14 +7,14 @@ import type { Logger } from '../logging/logger.js';
 import type { AgentLanguages } from '../service/agent-language.js';
 import { DigestStore } from '../store/digest-store.js';
 import type { QuizStore } from '../store/quiz-store.js';
-import { SlackDigestDelivery } from './digest-delivery.js';
+import type { WorkspaceClients } from './workspace-clients.js';
+import { WorkspaceDigestDelivery } from './workspace-posters.js';
 
 export interface WeeklyDigestOptions {
   db: Database;
   clock: () => Date;
-  /** The bot's client (with retries) for joining and opening DMs, and one without retries for posts. */
-  client: webApi.WebClient;
-  postClient: webApi.WebClient;
+  /** Each workspace's clients: one with retries for joining and opening DMs, one without for posts. */
+  workspaces: WorkspaceClients;
   postAttempts: number;
   quizStore: QuizStore;
   leads: readonly string[];
@@ -33,7 +32,7 @@ export function createWeeklyDigest(options: WeeklyDigestOptions): { settings: Di
     store,
     schedules: () => options.quizStore.enabledSchedules(),
     content: options.content,
-    delivery: new SlackDigestDelivery(options.client, options.postClient, options.postAttempts),
+    delivery: new WorkspaceDigestDelivery(options.workspaces, options.postAttempts),
     leads: options.leads,
     languageFor: (userId) => options.languages.forAgent(userId),
     defaultLanguage: options.defaultLanguage,

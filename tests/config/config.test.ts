@@ -67,3 +67,83 @@ describe('parseConfig', () => {
     for (const line of problems) expect(line).not.toContain('\n');
   });
 });
+
+describe('parseConfig for installs through Slack OAuth', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const oauth = {
+    SLACK_SIGNING_SECRET: '0123456789abcdef',
+    SLACK_CLIENT_ID: '1234567890.0987654321',
+    SLACK_CLIENT_SECRET: 'client-secret-abc',
+    SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+    TOKEN_ENCRYPTION_KEY: key,
+  };
+
+  it('reads the OAuth variables into one place and needs no bot token', () => {
+    const config = parseConfig(oauth);
+    expect(config.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(config.oauth).toEqual({ clientId: oauth.SLACK_CLIENT_ID, clientSecret: oauth.SLACK_CLIENT_SECRET, stateSecret: oauth.SLACK_STATE_SECRET, encryptionKey: key, previousEncryptionKey: undefined });
+    expect(config.DATA_RETENTION_DAYS).toBe(30);
+  });
+
+  it('keeps a single-token install as it was: no OAuth, nothing new required', () => {
+    expect(parseConfig(valid)).toMatchObject({ SLACK_BOT_TOKEN: 'xoxb-123-abc', oauth: undefined, DATA_RETENTION_DAYS: 30 });
+  });
+
+  it('reads DATA_RETENTION_DAYS and a previous key for rotation', () => {
+    const previous = Buffer.alloc(32, 9).toString('base64');
+    const config = parseConfig({ ...oauth, DATA_RETENTION_DAYS: '7', TOKEN_ENCRYPTION_KEY_PREVIOUS: previous });
+    expect(config.DATA_RETENTION_DAYS).toBe(7);
+    expect(config.oauth?.previousEncryptionKey).toBe(previous);
+  });
+
+  it('refuses a bot token together with OAuth variables, in one line naming both', () => {
+    expect(problemsFor({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1-abc' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN cannot be set together with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: /),
+    ]);
+  });
+
+  it('names each missing OAuth variable when only some are set', () => {
+    const { SLACK_STATE_SECRET: _state, SLACK_CLIENT_SECRET: _secret, ...half } = oauth;
+    expect(problemsFor(half)).toEqual([
+      expect.stringMatching(/^SLACK_CLIENT_SECRET is missing: installing through Slack OAuth needs .*\(SLACK_CLIENT_ID is set\)/),
+      expect.stringMatching(/^SLACK_STATE_SECRET is missing: /),
+    ]);
+  });
+
+  it('refuses OAuth in Socket Mode', () => {
+    expect(problemsFor({ ...oauth, SLACK_APP_TOKEN: 'xapp-1-abc' })).toEqual([expect.stringMatching(/^SLACK_APP_TOKEN cannot be used with Slack OAuth: .*HTTP mode/)]);
+  });
+
+  it('refuses QUIZ_CHANNEL with OAuth: it would not say which workspace it belongs to', () => {
+    expect(problemsFor({ ...oauth, QUIZ_CHANNEL: 'C0123456789' })).toEqual([expect.stringMatching(/^QUIZ_CHANNEL cannot be used with Slack OAuth/)]);
+  });
+
+  it('names a missing encryption key', () => {
+    const { TOKEN_ENCRYPTION_KEY: _key, ...withoutKey } = oauth;
+    expect(problemsFor(withoutKey)).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY is missing: expected 32 random bytes in base64/)]);
+  });
+
+  it.each([
+    ['too short', Buffer.alloc(16, 1).toString('base64')],
+    ['too long', Buffer.alloc(48, 1).toString('base64')],
+    ['not base64', '!'.repeat(43) + '='],
+    ['hex instead of base64', 'ab'.repeat(32)],
+    ['with spaces', ` ${key}`],
+  ])('rejects a key that is %s, in one line that does not repeat it', (_case, value) => {
+    const problems = problemsFor({ ...oauth, TOKEN_ENCRYPTION_KEY: value });
+    expect(problems).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY is not valid: expected 32 random bytes in base64/)]);
+    expect(problems[0]).not.toContain(value.trim());
+  });
+
+  it.each([
+    ['SLACK_CLIENT_ID', 'not-a-client-id', /^SLACK_CLIENT_ID is not valid/],
+    ['SLACK_STATE_SECRET', 'short', /^SLACK_STATE_SECRET is not valid: expected a random string of at least 16 characters/],
+    ['DATA_RETENTION_DAYS', '-1', /^DATA_RETENTION_DAYS is not valid/],
+    ['DATA_RETENTION_DAYS', 'a month', /^DATA_RETENTION_DAYS is not valid/],
+    ['TOKEN_ENCRYPTION_KEY_PREVIOUS', 'nope', /^TOKEN_ENCRYPTION_KEY_PREVIOUS is not valid/],
+  ])('rejects a malformed %s (%s) with one line naming it', (name, value, message) => {
+    const problems = problemsFor({ ...oauth, [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+});

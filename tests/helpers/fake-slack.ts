@@ -66,7 +66,60 @@ export interface UploadedFile {
 
 let fileCounter = 0;
 
-function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>, history: History, files: FakeSlack['files'], url: string): unknown {
+/** A workspace (or, with `enterpriseId` and `org`, an Enterprise Grid org) the fake installs the app in through `oauth.v2.access`. */
+export interface FakeInstall {
+  teamId: string;
+  teamName?: string;
+  enterpriseId?: string;
+  /** An org-wide install: no team in the answer. */
+  org?: boolean;
+  botToken: string;
+  botUserId?: string;
+  /** Token rotation: a refresh token, and how long each bot token lasts. */
+  refreshToken?: string;
+  expiresIn?: number;
+}
+
+/** Who each token belongs to, as `auth.test` says; a token not listed is the default T0FAKE bot. */
+interface TokenOwner {
+  teamId: string;
+  botUserId: string;
+  enterpriseId?: string;
+}
+
+let rotation = 0;
+
+function oauthAnswer(call: RecordedCall, installs: Map<string, FakeInstall>, owners: Map<string, TokenOwner>): unknown {
+  if (call.body.grant_type === 'refresh_token') {
+    const install = [...installs.values()].find((candidate) => candidate.refreshToken === call.body.refresh_token);
+    if (!install) return { ok: false, error: 'invalid_refresh_token' };
+    const botToken = `${install.botToken.replace(/-r\d+$/, '')}-r${(rotation += 1)}`;
+    install.botToken = botToken;
+    install.refreshToken = `${install.refreshToken}-r${rotation}`;
+    owners.set(botToken, { teamId: install.teamId, botUserId: install.botUserId ?? `UBOT${install.teamId}` });
+    return { ok: true, token_type: 'bot', access_token: botToken, refresh_token: install.refreshToken, expires_in: 43_200, team: { id: install.teamId } };
+  }
+  const install = installs.get(String(call.body.code));
+  if (!install) return { ok: false, error: 'invalid_code' };
+  installs.delete(String(call.body.code));
+  installs.set(`installed:${install.botToken}`, install);
+  owners.set(install.botToken, { teamId: install.teamId, botUserId: install.botUserId ?? `UBOT${install.teamId}`, ...(install.enterpriseId ? { enterpriseId: install.enterpriseId } : {}) });
+  return {
+    ok: true,
+    app_id: 'A0CUSTOMERTYPE',
+    authed_user: { id: 'U0INSTALLER' },
+    scope: 'commands,chat:write',
+    token_type: 'bot',
+    access_token: install.botToken,
+    bot_user_id: install.botUserId ?? `UBOT${install.teamId}`,
+    team: install.org ? null : { id: install.teamId, name: install.teamName ?? install.teamId },
+    enterprise: install.enterpriseId ? { id: install.enterpriseId, name: 'Grid' } : null,
+    is_enterprise_install: install.org === true,
+    ...(install.refreshToken ? { refresh_token: install.refreshToken, expires_in: install.expiresIn ?? 43_200 } : {}),
+  };
+}
+
+function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>, history: History, files: FakeSlack['files'], url: string, installs: Map<string, FakeInstall>, owners: Map<string, TokenOwner>): unknown {
   switch (call.method) {
     case 'files.getUploadURLExternal': {
       const id = `F${(fileCounter += 1)}`;
@@ -84,8 +137,13 @@ function defaultAnswer(call: RecordedCall, locales: ReadonlyMap<string, string>,
     }
     case 'users.info':
       return { ok: true, user: { id: call.body.user, name: String(call.body.user ?? '').toLowerCase(), locale: locales.get(call.body.user) ?? 'en-US' } };
-    case 'auth.test':
+    case 'auth.test': {
+      const owner = call.token ? owners.get(call.token) : undefined;
+      if (owner) return { ok: true, url: `https://${owner.teamId.toLowerCase()}.slack.test/`, team: owner.teamId, user: 'customertype', team_id: owner.teamId, user_id: owner.botUserId, bot_id: `B${owner.teamId}`, ...(owner.enterpriseId ? { enterprise_id: owner.enterpriseId } : {}) };
       return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'customertype', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
+    }
+    case 'oauth.v2.access':
+      return oauthAnswer(call, installs, owners);
     case 'chat.postMessage':
       return { ok: true, channel: call.body.channel, ts: nextTs(), message: { text: call.body.text } };
     case 'chat.postEphemeral':
@@ -117,6 +175,9 @@ export class FakeSlack {
   readonly history = new Map<string, Array<Record<string, unknown>>>();
   /** Files uploaded with `files.uploadV2`, by id, with their bytes. */
   readonly files = new Map<string, UploadedFile>();
+  /** Installs waiting for their code's exchange (by code), then done ones; see `addInstall`. */
+  private readonly installs = new Map<string, FakeInstall>();
+  private readonly owners = new Map<string, TokenOwner>();
   private handlers: FakeHandler[] = [];
   private server: Server | undefined;
   url = '';
@@ -138,6 +199,16 @@ export class FakeSlack {
 
   responseUrl(id: string): string {
     return `${this.url}/response/${id}`;
+  }
+
+  /** Lets `oauth.v2.access` exchange `code` for this install; `auth.test` then names its workspace for its token. */
+  addInstall(code: string, install: FakeInstall): void {
+    this.installs.set(code, { ...install });
+  }
+
+  /** The bot token a workspace installed through the fake holds now (it changes on rotation). */
+  botTokenOf(teamId: string): string | undefined {
+    return [...this.installs.entries()].find(([key, install]) => key.startsWith('installed:') && install.teamId === teamId)?.[1].botToken;
   }
 
   /** Overrides answers; the first handler that returns something wins. */
@@ -231,7 +302,7 @@ export class FakeSlack {
     }
     this.calls.push(call);
     const override = this.handlers.map((handler) => handler(call)).find((result) => result !== undefined);
-    const answer = override ?? { body: call.method === 'response_url' ? 'ok' : defaultAnswer(call, this.locales, this.history, this.files, this.url) };
+    const answer = override ?? { body: call.method === 'response_url' ? 'ok' : defaultAnswer(call, this.locales, this.history, this.files, this.url, this.installs, this.owners) };
     if (call.method === 'chat.postMessage' && (!override || override.landed)) this.remember(call, answer.body);
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (answer.reset) {

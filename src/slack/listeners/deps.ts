@@ -47,7 +47,7 @@ export interface ListenerDeps {
    * The bot's Web API client without retries, for a call that has a fallback racing a clock: a
    * shortcut's trigger_id expires 3 seconds after the click, before retries of a failing call end.
    */
-  clientWithoutRetries: webApi.WebClient;
+  clientWithoutRetries: (teamId: string | undefined) => Promise<webApi.WebClient>;
 }
 
 export const canConfigureQuiz = (deps: ListenerDeps, userId: string | undefined) =>

@@ -44,7 +44,7 @@ export function classifyMessageShortcut(deps: ListenerDeps) {
     if (channelId && userId) {
       try {
         // No retries: if Slack fails, the modal below must open while the trigger is still valid.
-        await deps.clientWithoutRetries.chat.postEphemeral({ channel: channelId, user: userId, ...(threadTs ? { thread_ts: threadTs } : {}), ...answer });
+        await (await deps.clientWithoutRetries(shortcut.team?.id)).chat.postEphemeral({ channel: channelId, user: userId, ...(threadTs ? { thread_ts: threadTs } : {}), ...answer });
         return;
       } catch (error) {
         deps.logger.info(`classify_message: cannot post in ${channelId} (${describeError(error)}); opening a modal`);
