@@ -44,6 +44,7 @@ import { SqliteInstallationStore } from './store/installation-store.js';
 import { TokenCipher } from './secrets/token-cipher.js';
 import { WorkspaceDataStore } from './store/workspace-data-store.js';
 import { WorkspaceDepartures } from './service/workspace-departures.js';
+import { WorkspaceErasure } from './service/workspace-erasure.js';
 import { registerUninstall } from './slack/listeners/events/uninstall.js';
 
 export interface AppDependencies {
@@ -106,11 +107,11 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   let teamId: string | undefined;
   let authorizeInstalled: Parameters<typeof installedClients>[0] | undefined;
   let departures: WorkspaceDepartures | undefined;
+  const workspaceData = new WorkspaceDataStore(db, deps.clock);
   let auth;
   if (config.oauth) {
     installations = new SqliteInstallationStore(db, new TokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey), deps.clock);
     if (config.oauth.previousEncryptionKey) logger.info(`Encrypted ${installations.reencryptUnderCurrentKey()} installation(s) again with the current TOKEN_ENCRYPTION_KEY`);
-    const workspaceData = new WorkspaceDataStore(db, deps.clock);
     departures = new WorkspaceDepartures({ data: workspaceData, installations, retentionDays: config.DATA_RETENTION_DAYS, logger });
     oauthInstall = createOAuthInstall({
       oauth: config.oauth,
@@ -274,11 +275,13 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     logger,
     content: deps.digestContent ?? insightsDigest(insights, deps.playbooks),
   });
+  const erasure = new WorkspaceErasure({ data: workspaceData, forgetModel: (teamId) => teamModels.forget(teamId), writes, logger });
   registerListeners(app, {
     logger,
     playbooks: deps.playbooks,
     classification: new ClassificationService(teamModels, store, classificationLog, writes, logger, clock, teaching),
     teaching,
+    erasure,
     classifierReady: async (waitMs) => classifier.ready || (await classifier.whenReady(waitMs)) !== undefined,
     quiz,
     quizStore,

@@ -62,6 +62,7 @@ export const en = {
       `\`${C} insights\` (\`this week\`, \`last week\`, \`last 4 weeks\`) shows a lead the team's figures; \`${C} export\` sends them as CSV.`,
       `\`${C} language zh\`, \`en\` or \`auto\` sets the language I answer you in (\`auto\` follows your Slack language; in Chinese, \`${C} 语言 中文\`).`,
       `\`${C} examples\` (leads) lists the messages agents taught customertype, to remove them or switch teaching off.`,
+      `\`${C} delete-data\` (leads) deletes everything customertype keeps for this workspace, after you confirm.`,
       `\`${C} help\` shows this message.`,
     ],
     example: `*Example*\n\`${C} This is the third time I've asked. Where is my refund?!\``,
@@ -460,6 +461,21 @@ ${user} · ${date}`,
     failedTitle: 'The install did not finish',
     failed: 'Slack did not confirm the install, or the install link had expired. Nothing was saved.',
     startAgain: 'Start again',
+  },
+
+  /** `/customertype delete-data`: a lead deletes everything kept for the workspace, at once. */
+  erase: {
+    fallback: 'Delete this workspace\'s data',
+    offer:
+      '*Delete everything customertype keeps for this workspace?*\nThat is every classification record, correction, quiz and quiz answer, stats and leaderboard, quiz schedule, weekly digest setting and team example. customertype itself stays installed and keeps answering, with its built-in examples. Agents\' language choices stay: they are each agent\'s own.',
+    button: 'Delete all data',
+    confirmTitle: 'Delete all data?',
+    confirmText: 'Everything customertype keeps for this workspace is deleted now. This cannot be undone.',
+    confirmYes: 'Delete all',
+    confirmNo: 'Cancel',
+    done: 'Done: everything customertype kept for this workspace is deleted. Quizzes and the digest are off until someone sets them up again.',
+    notLead: 'Sorry, only your support leads can delete the workspace\'s data. Ask one of them.',
+    notSaved: "Sorry, I couldn't delete the data just now; nothing was deleted. Please try again.",
   },
 };
 

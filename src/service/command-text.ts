@@ -14,6 +14,8 @@ export type CommandRequest =
   | { kind: 'export'; period: InsightsPeriod | 'unknown' }
   /** The team examples agents taught, for a lead to see and remove. */
   | { kind: 'examples' }
+  /** A lead deletes everything kept for the workspace (after a confirm button). */
+  | { kind: 'delete-data' }
   | { kind: 'quiz'; action: 'now' | 'off' | 'setup' | 'help' }
   /** `language zh|en|auto`; no choice (or one we do not know) asks which language is in use. */
   | { kind: 'language'; choice?: Lang | 'auto' }
@@ -37,7 +39,7 @@ export type DigestAction =
 const MAX_LOOKUP_LENGTH = 60;
 
 /** Subcommands by every word an agent may type for them, in English and in Chinese. */
-const SUBCOMMANDS = new Map<string, 'help' | 'list' | 'stats' | 'leaderboard' | 'corrections' | 'examples'>([
+const SUBCOMMANDS = new Map<string, 'help' | 'list' | 'stats' | 'leaderboard' | 'corrections' | 'examples' | 'delete-data'>([
   ['help', 'help'],
   ['帮助', 'help'],
   ['说明', 'help'],
@@ -56,6 +58,8 @@ const SUBCOMMANDS = new Map<string, 'help' | 'list' | 'stats' | 'leaderboard' | 
   ['examples', 'examples'],
   ['团队例句', 'examples'],
   ['例句', 'examples'],
+  ['delete-data', 'delete-data'],
+  ['删除数据', 'delete-data'],
 ]);
 const QUIZ_ACTIONS = new Map<string, 'now' | 'off' | 'setup'>([
   ['now', 'now'],

@@ -16,9 +16,10 @@ const DELETE_WORKSPACE = [
   'DELETE FROM weekly_digest_settings WHERE team_id = @teamId',
   'DELETE FROM team_examples WHERE team_id = @teamId',
   'DELETE FROM team_teaching WHERE team_id = @teamId',
-  'DELETE FROM installation_teams WHERE team_id = @teamId',
   'DELETE FROM workspace_deletions WHERE team_id = @teamId',
 ];
+/** Which org install serves the workspace: kept while it stays installed, so its quizzes still find the token. */
+const DELETE_INSTALL_LINKS = 'DELETE FROM installation_teams WHERE team_id = @teamId';
 
 /** Workspaces that left (uninstalled, tokens revoked): their schedules stop at once, their data goes after the retention period. */
 export class WorkspaceDataStore {
@@ -56,10 +57,11 @@ export class WorkspaceDataStore {
     );
   }
 
-  /** Deletes everything kept for the workspace, in one transaction. */
-  deleteWorkspace(teamId: string): void {
+  /** Deletes everything kept for the workspace, in one transaction; `stillInstalled` keeps what serving it needs. */
+  deleteWorkspace(teamId: string, { stillInstalled = false }: { stillInstalled?: boolean } = {}): void {
     this.db.transaction(() => {
       for (const statement of DELETE_WORKSPACE) this.db.prepare(statement).run({ teamId });
+      if (!stillInstalled) this.db.prepare(DELETE_INSTALL_LINKS).run({ teamId });
     })();
   }
 }

@@ -65,6 +65,13 @@ export class TeamModels {
     this.timers.set(teamId, timer);
   }
 
+  /** The workspace's data was deleted: it is answered by the built-in model from now on. */
+  forget(teamId: string): void {
+    clearTimeout(this.timers.get(teamId));
+    this.timers.delete(teamId);
+    this.models.delete(teamId);
+  }
+
   /** Queues a retraining of these workspaces (at start-up: those with team examples); resolves when they are done. */
   retrainAll(teamIds: readonly string[]): Promise<void> {
     return Promise.all(teamIds.map((teamId) => this.retrain(teamId))).then(() => undefined);

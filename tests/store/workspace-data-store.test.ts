@@ -75,6 +75,16 @@ describe('WorkspaceDataStore', () => {
     expect(store.dueForDeletion()).toEqual([]);
   });
 
+  it('deleting at a lead\'s request keeps which org install serves the workspace, and nothing else', () => {
+    const { db, store } = seeded();
+    db.prepare("INSERT INTO installation_teams (team_id, enterprise_id, seen_at) VALUES ('T0GONE', 'E0ORG', '2026-12-01T00:00:00Z')").run();
+    store.deleteWorkspace('T0GONE', { stillInstalled: true });
+    for (const table of TABLES_WITH_TEAM) expect(countFor(db, table, 'T0GONE'), table).toBe(0);
+    expect(countFor(db, 'installation_teams', 'T0GONE')).toBe(1);
+    store.deleteWorkspace('T0GONE');
+    expect(countFor(db, 'installation_teams', 'T0GONE')).toBe(0);
+  });
+
   it('leaves no table with a team_id column out of the deletion', () => {
     const { db } = seeded();
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((row) => row.name);

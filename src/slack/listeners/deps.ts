@@ -9,6 +9,7 @@ import type { QuizService } from '../../quiz/quiz-service.js';
 import type { AgentLanguages } from '../../service/agent-language.js';
 import type { ClassificationService } from '../../service/classification-service.js';
 import type { QuizStore } from '../../store/quiz-store.js';
+import type { WorkspaceErasure } from '../../service/workspace-erasure.js';
 import type { TeachingService } from '../../teaching/teaching-service.js';
 
 /** A picture of a report, and the words a screen reader says for it. */
@@ -24,6 +25,8 @@ export interface ListenerDeps {
   classification: ClassificationService;
   /** Team examples: the tick in "Not right?", and the lead's list, removal and switch. */
   teaching: TeachingService;
+  /** A lead's confirmed deletion of everything kept for the workspace. */
+  erasure: WorkspaceErasure;
   quiz: QuizService;
   quizStore: QuizStore;
   /**

@@ -12,8 +12,10 @@ import { PRACTICE_ACTION } from '../../blocks/home.js';
 
 const QUIZ_ANSWER_PATTERN = new RegExp(`^${QUIZ_ANSWER_ACTION}_\\d$`);
 import { shareGuidance } from './share-guidance.js';
+import { ERASE_ACTION } from '../../blocks/erase.js';
+import { eraseWorkspaceData } from './erase-workspace-data.js';
 
-export const ACTION_IDS = [SHARE_ACTION, CORRECT_ACTION, QUIZ_ANSWER_PATTERN, PRACTICE_ACTION, TEACH_ACTION, EXAMPLE_REMOVE_ACTION, TEACHING_OFF_ACTION, TEACHING_ON_ACTION];
+export const ACTION_IDS = [SHARE_ACTION, CORRECT_ACTION, QUIZ_ANSWER_PATTERN, PRACTICE_ACTION, TEACH_ACTION, EXAMPLE_REMOVE_ACTION, TEACHING_OFF_ACTION, TEACHING_ON_ACTION, ERASE_ACTION];
 
 export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, shareGuidance(deps));
@@ -24,4 +26,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(EXAMPLE_REMOVE_ACTION, removeTeamExample(deps));
   app.action<BlockAction<ButtonAction>>(TEACHING_OFF_ACTION, switchTeachingOff(deps));
   app.action<BlockAction<ButtonAction>>(TEACHING_ON_ACTION, switchTeachingOn(deps));
+  app.action<BlockAction<ButtonAction>>(ERASE_ACTION, eraseWorkspaceData(deps));
 }

@@ -11,6 +11,7 @@ import { exportCommand, insightsCommand } from './insights.js';
 import { buildGuidanceMessage } from '../../blocks/guidance.js';
 import { buildHelpMessage } from '../../blocks/help.js';
 import { teamExamplesAnswer } from '../actions/team-examples.js';
+import { eraseOffer } from '../actions/erase-workspace-data.js';
 import { section } from '../../blocks/text.js';
 import type { RenderedMessage } from '../../blocks/types.js';
 import type { ListenerDeps } from '../deps.js';
@@ -39,6 +40,8 @@ function answerNow(request: AnsweredNow, command: CommandArgs['command'], deps: 
       return buildCorrectionsMessage(deps.classification.corrections(command.team_id), deps.playbooks, t);
     case 'examples':
       return teamExamplesAnswer(deps, command.team_id, command.user_id, t);
+    case 'delete-data':
+      return eraseOffer(deps, command.team_id, command.user_id, t);
     case 'playbook':
       return buildPlaybookMessage(request.playbook, t);
     case 'classify': {
