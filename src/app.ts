@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
+import { App, ErrorCode, LogLevel } from '@slack/bolt';
 import type { Database } from 'better-sqlite3';
 import { Classifier } from './classifier/classifier.js';
 import { ClassifierHost } from './service/classifier-host.js';
@@ -297,6 +297,11 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   if (departures) registerUninstall(app, departures, logger);
   const scheduler = new QuizScheduler(quiz, quizStore, logger);
   app.error(async (error) => {
+    // A request from a workspace with no installation (it uninstalled; Slack may still retry an event): one line, no stack.
+    if (error.code === ErrorCode.AuthorizationError) {
+      logger.warn(`Ignored a request no installation answers for: ${(error as { original?: Error }).original?.message ?? error.message}`);
+      return;
+    }
     // The stack says which listener failed; the logger redacts personal data from it like any line.
     const cause = (error as { original?: unknown }).original;
     logger.error(`Unhandled listener error: ${cause instanceof Error ? cause.stack ?? cause.message : error.stack ?? error.message}`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { InstallProvider, type CallbackOptions, type InstallURLOptions } from '@slack/oauth';
-import type { webApi } from '@slack/bolt';
+import type { Logger as BoltLogger, webApi } from '@slack/bolt';
 import type { OAuthConfig } from '../config/config.js';
 import { catalogue } from '../i18n/index.js';
 import type { Lang } from '../lang.js';
@@ -52,6 +52,15 @@ export interface OAuthInstallOptions {
   onInstalled?: (teamIds: { teamId: string | undefined; enterpriseId: string | undefined }) => void;
 }
 
+/**
+ * InstallProvider logs every failed install (a forged or expired state, a cancelled install) with
+ * its stack before it calls our failure page, which logs the reason in one line: drop the stack.
+ */
+function withoutOAuthFailureStacks(boltLogger: BoltLogger): BoltLogger {
+  const isInstallFailure = (part: unknown) => part instanceof Error && /^slack_oauth_/.test(String((part as { code?: unknown }).code ?? ''));
+  return { ...boltLogger, error: (...msg: unknown[]) => (msg.some(isInstallFailure) ? undefined : boltLogger.error(...msg)) } as BoltLogger;
+}
+
 /** Slack's own OAuth flow (`@slack/oauth`'s InstallProvider) on our installation store, with our pages. */
 export function createOAuthInstall({ oauth, store, clientOptions, logger, lang, onInstalled }: OAuthInstallOptions): OAuthInstall {
   const t = catalogue(lang).install;
@@ -61,7 +70,7 @@ export function createOAuthInstall({ oauth, store, clientOptions, logger, lang, 
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
     installationStore: store,
-    logger: asBoltLogger(logger),
+    logger: withoutOAuthFailureStacks(asBoltLogger(logger)),
     clientOptions: webClientOptions,
     renderHtmlForInstallPath: (url) => page(lang, t.title, t.intro, { href: url, text: t.button }),
   });
