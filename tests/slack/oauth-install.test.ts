@@ -104,7 +104,7 @@ describe('installing through Slack OAuth', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(app.slack.callsTo('chat.postMessage')).toHaveLength(0);
     const started = Date.now();
-    const command = await app.post(slashCommandBody({ text: 'help', team_id: 'T0NEVER' }));
+    const command = await app.post(slashCommandBody({ text: 'help', team_id: 'T0NEVER', response_url: app.slack.responseUrl('never') }));
     expect(command.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
     // One line each, without a stack: an uninstalled workspace's late retries are routine.

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../i18n/index.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { section } from './text.js';
+import { dangerButton, section } from './text.js';
 import type { RenderedMessage } from './types.js';
 
 export const ERASE_ACTION = 'workspace_data_erase';
@@ -15,20 +15,7 @@ export function buildEraseOffer(t: Catalogue): RenderedMessage {
         type: 'actions',
         block_id: 'workspace_erase',
         elements: [
-          {
-            type: 'button',
-            action_id: ERASE_ACTION,
-            style: 'danger',
-            text: { type: 'plain_text', text: t.erase.button },
-            value: 'erase',
-            confirm: {
-              title: { type: 'plain_text', text: t.erase.confirmTitle },
-              text: { type: 'plain_text', text: t.erase.confirmText },
-              confirm: { type: 'plain_text', text: t.erase.confirmYes },
-              deny: { type: 'plain_text', text: t.erase.confirmNo },
-              style: 'danger',
-            },
-          },
+          dangerButton(ERASE_ACTION, t.erase.button, 'erase', { title: t.erase.confirmTitle, text: t.erase.confirmText, yes: t.erase.confirmYes, no: t.erase.confirmNo }),
         ],
       },
     ],

@@ -6,7 +6,7 @@ import type { PlaybookSet } from '../../playbooks/playbook-set.js';
 import type { TeamExample } from '../../store/team-example-store.js';
 import { parseJsonValue } from '../json-value.js';
 import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
-import { built, context, header, LIMITS, section } from './text.js';
+import { built, context, dangerButton, header, LIMITS, section } from './text.js';
 import type { RenderedMessage } from './types.js';
 
 export const TEACH_ACTION = 'teach_example';
@@ -83,20 +83,12 @@ export function buildTeamExamplesMessage(
 
 function switchBlock(enabled: boolean, t: Catalogue): ActionsBlock {
   const button: Button = enabled
-    ? {
-        type: 'button',
-        action_id: TEACHING_OFF_ACTION,
-        style: 'danger',
-        text: { type: 'plain_text', text: t.examples.switchOff },
-        value: 'off',
-        confirm: {
-          title: { type: 'plain_text', text: t.examples.confirmTitle },
-          text: { type: 'plain_text', text: t.examples.confirmText },
-          confirm: { type: 'plain_text', text: t.examples.confirmYes },
-          deny: { type: 'plain_text', text: t.examples.confirmNo },
-          style: 'danger',
-        },
-      }
+    ? dangerButton(TEACHING_OFF_ACTION, t.examples.switchOff, 'off', {
+        title: t.examples.confirmTitle,
+        text: t.examples.confirmText,
+        yes: t.examples.confirmYes,
+        no: t.examples.confirmNo,
+      })
     : { type: 'button', action_id: TEACHING_ON_ACTION, text: { type: 'plain_text', text: t.examples.switchOn }, value: 'on' };
   return { type: 'actions', block_id: 'teaching_switch', elements: [button] };
 }

@@ -1,4 +1,4 @@
-import type { ContextBlock, HeaderBlock, SectionBlock } from '@slack/types';
+import type { Button, ContextBlock, HeaderBlock, SectionBlock } from '@slack/types';
 import type { Escaped } from '../../i18n/escaped.js';
 import { escapeMrkdwn, truncate, truncateMrkdwn } from './mrkdwn.js';
 
@@ -46,4 +46,27 @@ export function sectionsOf(lines: readonly string[]): SectionBlock[] {
   }
   if (current !== '') sections.push(section(current));
   return sections;
+}
+
+/** A red button Slack asks about once more before it sends the click: for what cannot be undone. */
+export function dangerButton(
+  actionId: string,
+  label: string,
+  value: string,
+  ask: { title: string; text: string; yes: string; no: string },
+): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    style: 'danger',
+    text: { type: 'plain_text', text: label },
+    value,
+    confirm: {
+      title: { type: 'plain_text', text: ask.title },
+      text: { type: 'plain_text', text: ask.text },
+      confirm: { type: 'plain_text', text: ask.yes },
+      deny: { type: 'plain_text', text: ask.no },
+      style: 'danger',
+    },
+  };
 }
