@@ -1,6 +1,5 @@
 import { cutAtWord } from '../classifier/classifier.js';
 import type { Catalogue } from '../i18n/index.js';
-import { renderInsightsChart } from '../insights/chart.js';
 import type { InsightsReport } from '../insights/report.js';
 import { typeName } from '../playbooks/localize.js';
 import type { PlaybookSet } from '../playbooks/playbook-set.js';
@@ -11,6 +10,9 @@ const SLACK_ALT_TEXT_MAX = 1000;
 /** The report's type mix and quiz accuracy per type as a PNG, with type names in the reader's language. */
 export async function chartOfReport(report: InsightsReport, playbooks: PlaybookSet, t: Catalogue): Promise<InsightsChart> {
   const name = (id: string) => typeName(playbooks, id, t.lang);
+  // Vega, resvg and the font load on the first chart, not at start-up: they hold some 28 MB that a
+  // bot nobody asks for insights never needs.
+  const { renderInsightsChart } = await import('../insights/chart.js');
   const chart = await renderInsightsChart(
     {
       mix: report.classifications.byType.map((type) => ({ label: name(type.typeId), count: type.count })),
