@@ -25,6 +25,10 @@ const userIds = optional(
   z.string().regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/, { error: 'is not valid: expected user ids separated by commas, e.g. U012AB3CD,U045EF6GH' }),
 ).transform((ids) => (ids ? ids.split(',').map((id) => id.trim()) : []));
 
+/** A whole number from `min` to `max`; anything else gets `error` (a fraction gets `notWhole` when given). */
+const wholeNumber = (min: number, max: number, error: string, notWhole = error) =>
+  z.coerce.number({ error }).int({ error: notWhole }).min(min, { error }).max(max, { error });
+
 const BOT_TOKEN = z.string().regex(/^xoxb-\S+$/, { error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)' });
 
 /** `openssl rand -base64 32`: exactly 32 bytes once decoded, nothing else. */
@@ -45,13 +49,7 @@ const envSchema = z.object({
   TOKEN_ENCRYPTION_KEY: encryptionKey,
   /** The key tokens were encrypted with before TOKEN_ENCRYPTION_KEY: read with it and encrypted again at start-up. */
   TOKEN_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
-  DATA_RETENTION_DAYS: optional(
-    z.coerce
-      .number({ error: 'is not valid: expected a whole number of days from 0 to 3650' })
-      .int({ error: 'is not valid: expected a whole number of days from 0 to 3650' })
-      .min(0, { error: 'is not valid: expected a whole number of days from 0 to 3650' })
-      .max(3650, { error: 'is not valid: expected a whole number of days from 0 to 3650' }),
-  ).transform((days) => days ?? 30),
+  DATA_RETENTION_DAYS: optional(wholeNumber(0, 3650, 'is not valid: expected a whole number of days from 0 to 3650')).transform((days) => days ?? 30),
   SLACK_SIGNING_SECRET: optional(
     z.string().regex(/^\S{8,}$/, {
       error: 'is not valid: expected the signing secret from Basic Information > App Credentials (at least 8 characters, no spaces)',
@@ -60,13 +58,7 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optional(
     z.string().regex(/^xapp-\S+$/, { error: 'is not valid: expected an app-level token starting with xapp- (for Socket Mode)' }),
   ),
-  PORT: optional(
-    z.coerce
-      .number({ error: 'is not valid: expected a port number from 0 to 65535' })
-      .int({ error: 'is not valid: expected a whole port number from 0 to 65535' })
-      .min(0, { error: 'is not valid: expected a port number from 0 to 65535' })
-      .max(65535, { error: 'is not valid: expected a port number from 0 to 65535' }),
-  ).transform((port) => port ?? 3000),
+  PORT: optional(wholeNumber(0, 65535, 'is not valid: expected a port number from 0 to 65535', 'is not valid: expected a whole port number from 0 to 65535')).transform((port) => port ?? 3000),
   SLACK_API_URL: optional(
     z
       .url({ protocol: /^https?$/, error: 'is not valid: expected an http(s) URL such as https://slack.com/api/' })
