@@ -10,7 +10,8 @@ export default class SummaryReporter implements Reporter {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        // A test that never ran because a beforeAll of its suite threw failed too, not skipped.
+        else if (state === 'failed' || (state === 'skipped' && test.parent.state() === 'failed')) failed += 1;
         else skipped += 1;
       }
     }
