@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadEmbeddedPostgres } from './lib/embedded-postgres.js';
+import { parsePortOption } from './lib/port-option.js';
 
 const DATABASE = 'customertype';
 const USER = 'postgres';
@@ -39,8 +40,9 @@ try {
 } catch (error) {
   fail(`${(error as Error).message} (usage: npm run postgres -- [--port 5433])`);
 }
-const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
-if (!(port >= 1 && port <= 65535)) fail(`--port must be a whole number from 1 to 65535, not "${values.port}"`);
+const portOption = parsePortOption(values.port);
+if ('problem' in portOption) fail(portOption.problem);
+const { port } = portOption;
 const databaseDir = resolve(values.data);
 const passwordFile = `${databaseDir}.password`;
 

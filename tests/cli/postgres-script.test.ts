@@ -5,6 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parsePortOption } from '../../scripts/lib/port-option.js';
 
 // `npm run postgres`: the local PostgreSQL for trying several instances. Run through npm, as a
 // person does, with its data in a temporary folder instead of .data/postgres.
@@ -95,11 +96,20 @@ describe('npm run postgres', () => {
     }
   }, 60_000);
 
-  it.each(['0', '70000', 'abc', '54.3', '-1', ''])('refuses --port %j with one clear line', async (port) => {
-    const run = runScript(`--port=${port}`, '--data', join(parent, 'never'));
+  it('refuses a bad --port with one clear line, before touching the data folder', async () => {
+    const run = runScript('--port=70000', '--data', join(parent, 'never'));
     expect(await run.exited).toBe(1);
-    expect(run.output().trim()).toBe(`postgres: --port must be a whole number from 1 to 65535, not "${port}"`);
+    expect(run.output().trim()).toBe('postgres: --port must be a whole number from 1 to 65535, not "70000"');
     expect(existsSync(join(parent, 'never'))).toBe(false);
+    expect(existsSync(join(parent, 'never.password'))).toBe(false);
+  });
+
+  it.each(['0', '65536', 'abc', '54.3', '-1', '', ' 5433', '1e3', '５４３３'])('--port %j is refused', (text) => {
+    expect(parsePortOption(text)).toEqual({ problem: `--port must be a whole number from 1 to 65535, not "${text}"` });
+  });
+
+  it.each([['1', 1], ['5433', 5433], ['65535', 65535], ['05433', 5433]] as const)('--port %j is port %i', (text, port) => {
+    expect(parsePortOption(text)).toEqual({ port });
   });
 
   it('names an unknown option and shows how to call it', async () => {
