@@ -11,7 +11,7 @@
  * .data/postgres.password. --data puts the data elsewhere (the tests use a temporary folder).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +46,11 @@ const { port } = portOption;
 const databaseDir = resolve(values.data);
 const passwordFile = `${databaseDir}.password`;
 
+const firstRun = !existsSync(join(databaseDir, 'PG_VERSION'));
+
 function password(): string {
   if (existsSync(passwordFile)) return readFileSync(passwordFile, 'utf8').trim();
+  if (!firstRun) fail(`${passwordFile} is missing, and the server's password with it: delete ${databaseDir} to start afresh`);
   mkdirSync(dirname(passwordFile), { recursive: true });
   const made = randomBytes(18).toString('base64url');
   writeFileSync(passwordFile, `${made}\n`, { mode: 0o600 });
@@ -82,9 +85,15 @@ const server = new EmbeddedPostgres({
   onError: remember,
 });
 
-const firstRun = !existsSync(join(databaseDir, 'PG_VERSION'));
 try {
-  if (firstRun) await server.initialise();
+  if (firstRun) {
+    try {
+      await server.initialise();
+    } catch (error) {
+      rmSync(databaseDir, { recursive: true, force: true }); // half-made: the next run starts afresh
+      throw error;
+    }
+  }
   await server.start();
 } catch (error) {
   const output = log.join('').trim();

@@ -83,6 +83,18 @@ describe('npm run postgres', () => {
     await stopWithSigterm(second);
   }, 60_000);
 
+  it('refuses to start on its data without the password file, and says how to start afresh', async () => {
+    const dir = join(parent, 'lost-password');
+    const first = runScript('--port', String(await freePort()), '--data', dir);
+    await databaseUrl(first);
+    first.child.kill('SIGTERM');
+    await first.exited;
+    rmSync(`${dir}.password`);
+    const second = runScript('--port', String(await freePort()), '--data', dir);
+    expect(await second.exited).toBe(1);
+    expect(second.output().trim()).toBe(`postgres: ${dir}.password is missing, and the server's password with it: delete ${dir} to start afresh`);
+  }, 60_000);
+
   it('says the port is taken, and exits', async () => {
     const taken: Server = createServer();
     await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
