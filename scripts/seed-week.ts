@@ -1,5 +1,5 @@
 /**
- * Seeds a realistic week for one workspace into DATABASE_PATH, so that a lead can try
+ * Seeds a realistic week for one workspace into DATABASE_URL (PostgreSQL) or DATABASE_PATH, so that a lead can try
  * `/customertype insights` and `export` at once:
  *
  *   npm run seed:week -- --team T0123ABCD [--seed 1] [--agents 8] [--channel C0QUIZ] [--tz Europe/London]
@@ -17,7 +17,7 @@ import { quizMessagesIn } from '../src/playbooks/localize.js';
 import { shuffle, whatToDoQuestion, whichTypeQuestion } from '../src/quiz/question.js';
 import { localDate } from '../src/quiz/schedule.js';
 import { mulberry32 } from '../src/random.js';
-import { openDatabase } from '../src/store/database.js';
+import { databaseTarget, openDatabase } from '../src/store/database.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +36,7 @@ const team = values.team;
 const random = mulberry32(Number(values.seed));
 const agentCount = Math.max(1, Math.min(200, Number(values.agents) || 8));
 const timeZone = values.tz!;
-const dbPath = process.env.DATABASE_PATH || './data/customertype.db';
+const target = databaseTarget({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || './data/customertype.db' });
 
 const playbooks = loadPlaybooks().set.all;
 const agents = Array.from({ length: agentCount }, (_, index) => ({ id: `U0SEED${String(index + 1).padStart(3, '0')}`, skill: 0.55 + random() * 0.4 }));
@@ -51,28 +51,23 @@ function commonType() {
 }
 const SURFACES = ['command', 'command', 'command', 'shortcut', 'shortcut', 'message'] as const;
 
-const db = openDatabase(dbPath);
+const db = await openDatabase(target);
+const dbPath = db.description;
 const counts = { quizzes: 0, answers: 0, classifications: 0, corrections: 0 };
-const insertQuiz = db.prepare(
-  `INSERT INTO quizzes (team_id, channel_id, local_date, kind, type_id, question_key, question, message_ts, status, created_at, posted_at, revealed_at, closed_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'revealed', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-);
-const insertAnswer = db.prepare('INSERT INTO quiz_answers (quiz_id, user_id, choice, correct, answered_at, ms_to_answer) VALUES (?, ?, ?, ?, ?, ?)');
-const insertClassification = db.prepare(
-  `INSERT INTO classifications (surface, team_id, channel_id, user_id, type_id, confidence, text_length, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-);
-const insertCorrection = db.prepare(
-  `INSERT INTO corrections (classification_id, team_id, user_id, predicted_type, corrected_type, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-);
+const INSERT_QUIZ = `INSERT INTO quizzes (team_id, channel_id, local_date, kind, type_id, question_key, question, message_ts, status, created_at, posted_at, revealed_at, closed_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'revealed', ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`;
+const INSERT_ANSWER = 'INSERT INTO quiz_answers (quiz_id, user_id, choice, correct, answered_at, ms_to_answer) VALUES (?, ?, ?, ?, ?, ?)';
+const INSERT_CLASSIFICATION = `INSERT INTO classifications (surface, team_id, channel_id, user_id, type_id, confidence, text_length, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`;
+const INSERT_CORRECTION = `INSERT INTO corrections (classification_id, team_id, user_id, predicted_type, corrected_type, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
 const today = localDate(timeZone, new Date());
 const firstDay = dayjs(today).subtract(6, 'day').format('YYYY-MM-DD');
-if (db.prepare('SELECT 1 FROM quizzes WHERE team_id = ? AND channel_id = ? AND local_date >= ?').get(team, values.channel, firstDay)) {
+if (await db.get('SELECT 1 AS found FROM quizzes WHERE team_id = ? AND channel_id = ? AND local_date >= ?', [team, values.channel!, firstDay])) {
   console.error(`seed:week: ${dbPath} already has quizzes in ${values.channel} since ${firstDay}; nothing written. Use another --channel or database.`);
-  db.close();
+  await db.close();
   process.exit(1);
 }
-db.transaction(() => {
+await db.transaction(async (tx) => {
   for (let back = 6; back >= 0; back -= 1) {
     const date = dayjs(today).subtract(back, 'day').format('YYYY-MM-DD');
     const at = (hour: number, minute: number) => dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, timeZone).toDate();
@@ -85,17 +80,17 @@ db.transaction(() => {
           ? whichTypeQuestion(playbook, Math.floor(random() * quizMessagesIn(playbook, 'en').length), others, random)
           : whatToDoQuestion(playbook, others, random);
       const posted = at(9, 30);
-      const result = insertQuiz.run(team, values.channel, date, question.kind, question.typeId, question.questionKey, JSON.stringify(question), `${Math.floor(posted.getTime() / 1000)}.000100`, posted.toISOString(), posted.toISOString(), at(17, 0).toISOString(), at(17, 0).toISOString());
-      if (result.changes === 1) {
+      const inserted = await tx.get<{ id: number }>(INSERT_QUIZ, [team, values.channel!, date, question.kind, question.typeId, question.questionKey, JSON.stringify(question), `${Math.floor(posted.getTime() / 1000)}.000100`, posted.toISOString(), posted.toISOString(), at(17, 0).toISOString(), at(17, 0).toISOString()]);
+      if (inserted) {
         counts.quizzes += 1;
-        const quizId = Number(result.lastInsertRowid);
+        const quizId = inserted.id;
         for (const agent of agents) {
           if (random() < 0.15) continue; // a day off, a busy queue
           const right = random() < agent.skill - difficulty.get(playbook.id)!;
           const wrongChoices = question.options.map((_, index) => index).filter((index) => index !== question.answer);
           const choice = right ? question.answer : wrongChoices[Math.floor(random() * wrongChoices.length)]!;
           const ms = Math.round(2000 + random() * 25_000);
-          insertAnswer.run(quizId, agent.id, choice, right ? 1 : 0, new Date(posted.getTime() + 60_000 + Math.floor(random() * 3_600_000)).toISOString(), ms);
+          await tx.run(INSERT_ANSWER, [quizId, agent.id, choice, right ? 1 : 0, new Date(posted.getTime() + 60_000 + Math.floor(random() * 3_600_000)).toISOString(), ms]);
           counts.answers += 1;
         }
       }
@@ -107,15 +102,15 @@ db.transaction(() => {
       const playbook = commonType();
       const createdAt = at(8 + Math.floor(random() * 10), Math.floor(random() * 60));
       const confidence = abstained ? 0.2 + random() * 0.2 : 0.5 + random() * 0.49;
-      const row = insertClassification.run(SURFACES[Math.floor(random() * SURFACES.length)]!, team, 'C0SUPPORT', agent.id, abstained ? null : playbook.id, Math.round(confidence * 1000) / 1000, 40 + Math.floor(random() * 400), createdAt.toISOString());
+      const row = await tx.get<{ id: number }>(INSERT_CLASSIFICATION, [SURFACES[Math.floor(random() * SURFACES.length)]!, team, 'C0SUPPORT', agent.id, abstained ? null : playbook.id, Math.round(confidence * 1000) / 1000, 40 + Math.floor(random() * 400), createdAt.toISOString()]);
       counts.classifications += 1;
       if (random() < (abstained ? 0.3 : 0.08)) {
         const corrected = abstained || random() < 0.8 ? commonType() : playbook;
-        insertCorrection.run(Number(row.lastInsertRowid), team, agent.id, abstained ? null : playbook.id, corrected.id, confidence, new Date(createdAt.getTime() + 90_000).toISOString());
+        await tx.run(INSERT_CORRECTION, [row!.id, team, agent.id, abstained ? null : playbook.id, corrected.id, confidence, new Date(createdAt.getTime() + 90_000).toISOString()]);
         counts.corrections += 1;
       }
     }
   }
-})();
-db.close();
+});
+await db.close();
 console.log(`Seeded ${dbPath} for ${team}: ${counts.quizzes} quizzes, ${counts.answers} answers, ${counts.classifications} classifications, ${counts.corrections} corrections.`);

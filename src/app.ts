@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, ErrorCode, LogLevel } from '@slack/bolt';
-import type { Database } from 'better-sqlite3';
 import { Classifier } from './classifier/classifier.js';
 import { ClassifierHost } from './service/classifier-host.js';
 import type { Config } from './config/config.js';
@@ -14,6 +13,8 @@ import { asBoltLogger } from './slack/bolt-logger.js';
 import { verifyBotToken } from './slack/verify-token.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { ClassificationService } from './service/classification-service.js';
+import { retryWhileBusy } from './store/busy.js';
+import type { SqlDatabase } from './store/sql.js';
 import { Store } from './store/store.js';
 import { QuizService } from './quiz/quiz-service.js';
 import { QuizScheduler } from './quiz/scheduler.js';
@@ -33,6 +34,7 @@ import { insightsDigest } from './slack/insights-digest.js';
 import { chartOfReport } from './slack/insights-chart.js';
 import { trainInBackground } from './classifier/background.js';
 import { typeDefinitions } from './playbooks/training.js';
+import { TeamExampleWatch } from './teaching/team-example-watch.js';
 import { TeamExampleStore } from './store/team-example-store.js';
 import { PendingTexts } from './teaching/pending-texts.js';
 import { TeamModels, type TrainClassifier } from './teaching/team-models.js';
@@ -40,7 +42,7 @@ import { TeachingService } from './teaching/teaching-service.js';
 import { clientsForToken, currentTeam, installedClients, singleTokenClients, type WorkspaceClients } from './slack/workspace-clients.js';
 import { WorkspaceQuizPublisher } from './slack/workspace-posters.js';
 import { createOAuthInstall, type OAuthInstall } from './slack/oauth-install.js';
-import { SqliteInstallationStore } from './store/installation-store.js';
+import { SqlInstallationStore } from './store/installation-store.js';
 import { TokenCipher } from './secrets/token-cipher.js';
 import { WorkspaceDataStore } from './store/workspace-data-store.js';
 import { WorkspaceDepartures } from './service/workspace-departures.js';
@@ -50,7 +52,7 @@ import { registerUninstall } from './slack/listeners/events/uninstall.js';
 export interface AppDependencies {
   config: Config;
   logger: Logger;
-  db: Database;
+  db: SqlDatabase;
   playbooks: PlaybookSet;
   /** A trained classifier, or the host a classifier learning in the background will be put in. */
   classifier: Classifier | ClassifierHost;
@@ -64,6 +66,8 @@ export interface AppDependencies {
   digestContent?: DigestContent;
   /** How a workspace's model is learned from its team examples: in a child process unless a test says otherwise. */
   trainClassifier?: TrainClassifier;
+  /** How often to look for team examples taught through another instance (tests shorten it). */
+  teamExampleCheckMs?: number;
 }
 
 export interface RunningApp {
@@ -85,8 +89,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   const { config, logger, db } = deps;
   const classifier = deps.classifier instanceof Classifier ? new ClassifierHost(deps.classifier) : deps.classifier;
   const writes = new WriteHealth(db);
-  const health: HealthCheck = () => {
-    const database = writes.state();
+  const health: HealthCheck = async () => {
+    const database = await writes.state();
     if (!database.ok) return database;
     if (!classifier.ready) return { ok: false, reason: 'learning the customer types' };
     return { ok: true };
@@ -103,15 +107,15 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   const loggedClientOptions = { ...clientOptions, logger: asBoltLogger(logger), logLevel };
   // One workspace's token, or (Slack OAuth) each installed workspace's token from the installation store.
   let oauthInstall: OAuthInstall | undefined;
-  let installations: SqliteInstallationStore | undefined;
+  let installations: SqlInstallationStore | undefined;
   let teamId: string | undefined;
   let authorizeInstalled: Parameters<typeof installedClients>[0] | undefined;
   let departures: WorkspaceDepartures | undefined;
   const workspaceData = new WorkspaceDataStore(db, deps.clock);
   let auth;
   if (config.oauth) {
-    installations = new SqliteInstallationStore(db, new TokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey), deps.clock);
-    if (config.oauth.previousEncryptionKey) logger.info(`Encrypted ${installations.reencryptUnderCurrentKey()} installation(s) again with the current TOKEN_ENCRYPTION_KEY`);
+    installations = new SqlInstallationStore(db, new TokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey), deps.clock);
+    if (config.oauth.previousEncryptionKey) logger.info(`Encrypted ${await installations.reencryptUnderCurrentKey()} installation(s) again with the current TOKEN_ENCRYPTION_KEY`);
     departures = new WorkspaceDepartures({ data: workspaceData, installations, retentionDays: config.DATA_RETENTION_DAYS, logger });
     oauthInstall = createOAuthInstall({
       oauth: config.oauth,
@@ -120,8 +124,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       logger,
       lang: config.DEFAULT_LANGUAGE,
       // Installing again within the retention period keeps the workspace's data.
-      onInstalled: ({ teamId: installed }) => {
-        if (installed) workspaceData.cancelDeletion(installed);
+      onInstalled: async ({ teamId: installed }) => {
+        if (installed) await retryWhileBusy(() => workspaceData.cancelDeletion(installed));
       },
     });
     const { installer } = oauthInstall;
@@ -129,10 +133,10 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     // Renews a rotating token before it expires (InstallProvider#authorize); a workspace of an
     // org-wide install is remembered with its org, for the scheduler's posts.
     authorizeInstalled = async (source) => {
-      if (source.isEnterpriseInstall && source.teamId && source.enterpriseId && store.orgOf(source.teamId) !== source.enterpriseId) {
+      if (source.isEnterpriseInstall && source.teamId && source.enterpriseId) {
         // Only a hint for later: a moment's lock is no reason to fail the request.
         try {
-          store.rememberOrgOf(source.teamId, source.enterpriseId);
+          if ((await store.orgOf(source.teamId)) !== source.enterpriseId) await store.rememberOrgOf(source.teamId, source.enterpriseId);
         } catch (error) {
           logger.warn(`Could not note the org of workspace ${source.teamId}: ${(error as Error).message}`);
         }
@@ -219,17 +223,14 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     ...(deps.clock ? { now: () => deps.clock!().getTime() } : {}),
   });
   // Quizzes are counted per workspace; ones stored without it (older versions) are this token's workspace's.
-  if (teamId) quizStore.adoptUnownedQuizzes(teamId);
-  if (config.QUIZ_CHANNEL && !quizStore.hasSchedule(config.QUIZ_CHANNEL)) {
+  if (teamId) await retryWhileBusy(() => quizStore.adoptUnownedQuizzes(teamId));
+  if (config.QUIZ_CHANNEL && !(await quizStore.hasSchedule(config.QUIZ_CHANNEL))) {
     // Environment defaults seed the schedule once; after that the stored settings (setup, off) rule.
-    quizStore.saveSchedule(
+    await quizStore.saveSchedule(
       { channelId: config.QUIZ_CHANNEL, teamId, postTime: config.QUIZ_TIME, timeZone: config.QUIZ_TZ, days: config.QUIZ_DAYS, closeTime: null, enabled: true },
       'environment',
     );
   }
-  // From here on no statement waits for another process's write lock: better-sqlite3 would wait
-  // with the event loop frozen. Writers on the request path retry between turns of the loop instead.
-  db.exec('PRAGMA busy_timeout = 0');
   const store = new Store(db, clock);
   const classificationLog = new ClassificationLog(store, writes, logger, clock);
   const teamExamples = new TeamExampleStore(db, clock);
@@ -241,23 +242,17 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     logger,
   });
   const teaching = new TeachingService(teamExamples, teamModels, new PendingTexts(), writes, logger);
+  const teamExampleWatch = new TeamExampleWatch(teamExamples, teamModels, logger, deps.teamExampleCheckMs);
   const pruneHandled = setInterval(() => {
-    try {
-      handledRequests.prune(new Date(clock().getTime() - HANDLED_REQUESTS_KEPT_MS));
-    } catch (error) {
-      logger.warn(`Could not prune handled requests: ${(error as Error).message}`);
-    }
+    handledRequests
+      .prune(new Date(clock().getTime() - HANDLED_REQUESTS_KEPT_MS))
+      .catch((error: unknown) => logger.warn(`Could not prune handled requests: ${(error as Error).message}`));
   }, HANDLED_REQUESTS_PRUNE_EVERY_MS);
   pruneHandled.unref();
   // Workspaces that left: their data goes once DATA_RETENTION_DAYS have passed (checked at start and hourly).
-  const pruneDeparted = () => {
-    try {
-      departures?.prune();
-    } catch (error) {
-      logger.warn(`Could not delete the data of departed workspaces: ${(error as Error).message}`);
-    }
-  };
-  pruneDeparted();
+  const pruneDeparted = () =>
+    departures?.prune().catch((error: unknown) => logger.warn(`Could not delete the data of departed workspaces: ${(error as Error).message}`));
+  await pruneDeparted();
   const pruneDepartedTimer = setInterval(pruneDeparted, HANDLED_REQUESTS_PRUNE_EVERY_MS);
   pruneDepartedTimer.unref();
   const leads = config.LEADS.length > 0 ? config.LEADS : config.QUIZ_ADMINS;
@@ -325,7 +320,13 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     if (stopped) return;
     scheduler.start();
     // Until its own model is learned, a workspace with team examples is answered by the built-in one.
-    void teamModels.retrainAll(teamExamples.teamsWithExamples());
+    void teamExamples
+      .teamsWithExamples()
+      .then((teams) => teamModels.retrainAll(teams))
+      .catch((error: unknown) => logger.error(`Could not read which workspaces have team examples: ${(error as Error).message}`))
+      .then(() => {
+        if (!stopped) teamExampleWatch.start();
+      });
   });
   digest.scheduler.start();
   logger.info(
@@ -343,14 +344,15 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
       await scheduler.stop();
       await digest.scheduler.stop();
       quiz.stop();
+      await teamExampleWatch.stop();
       teamModels.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
       if (!drained) logger.warn(`Stopped with ${inFlight.size} listener(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
       clearInterval(pruneHandled);
       clearInterval(pruneDepartedTimer);
       await teamModels.idle();
-      classificationLog.close();
-      db.close();
+      await classificationLog.close();
+      await db.close();
     })();
     return stopping;
   };

@@ -10,7 +10,7 @@ import { PlaybookSet } from './playbooks/playbook-set.js';
 import { typeDefinitions } from './playbooks/training.js';
 import { ProblemsError } from './problems.js';
 import { ClassifierHost } from './service/classifier-host.js';
-import { openDatabase } from './store/database.js';
+import { databaseTarget, openDatabase } from './store/database.js';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`customertype: ${line}\n`);
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const cache = cacheDir ? LearnedCache.open(cacheDir, playbooksDir) : undefined;
   const playbooks = playbooksFor(playbooksDir, cache);
   for (const warning of playbooks.warnings) logger.warn(warning);
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = await openDatabase(databaseTarget(config), { onIdleError: (error) => logger.warn(`A PostgreSQL connection failed while idle; it is replaced: ${error.message}`) });
   // Listen first and learn beside it: Slack's requests are answered from the first moment (those that
   // need the classifier wait a little for it), and learning's garbage never lands in this process.
   const classifier = new ClassifierHost();

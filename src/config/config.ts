@@ -32,6 +32,15 @@ const wholeNumber = (min: number, max: number, error: string, notWhole = error) 
 const BOT_TOKEN = z.string().regex(/^xoxb-\S+$/, { error: 'is not valid: expected a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token)' });
 
 /** `openssl rand -base64 32`: exactly 32 bytes once decoded, nothing else. */
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
 const isBase64Key = (value: string) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
 const encryptionKey = optional(
   z.string().refine(isBase64Key, { error: 'is not valid: expected 32 random bytes in base64, as `openssl rand -base64 32` prints them' }),
@@ -65,6 +74,10 @@ const envSchema = z.object({
       .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   ),
   DATABASE_PATH: optional(z.string()).transform((path) => path ?? './data/customertype.db'),
+  /** PostgreSQL, which several instances can share; unset keeps the embedded SQLite file at DATABASE_PATH. */
+  DATABASE_URL: optional(
+    z.string().refine(isPostgresUrl, { error: 'is not valid: expected a PostgreSQL URL such as postgres://user:password@host:5432/customertype' }),
+  ),
   PLAYBOOKS_DIR: optional(z.string()),
   QUIZ_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, { error: 'is not valid: expected a channel id such as C0123456789' })),
   QUIZ_TIME: optional(z.string().regex(TIME_OF_DAY, { error: 'is not valid: expected a time HH:mm such as 09:30' })).transform(
@@ -123,6 +136,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     problems.push(
       'SLACK_SIGNING_SECRET is missing: expected the signing secret from Basic Information > App Credentials (required unless SLACK_APP_TOKEN is set)',
     );
+  }
+  if (isSet(env, 'DATABASE_URL') && isSet(env, 'DATABASE_PATH')) {
+    problems.push('DATABASE_PATH cannot be set together with DATABASE_URL: the bot keeps its data in PostgreSQL (DATABASE_URL) or in a SQLite file (DATABASE_PATH), not both');
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const data = result.data;

@@ -5,7 +5,7 @@ import { MAX_CONNECTIONS, REFUSED_DRAIN_BYTES, REFUSED_DRAIN_MS, SERVER_OPTIONS 
 export const HEALTH_PATH = '/healthz';
 
 /** Healthy, or why not (a sentence for whoever reads the load balancer's log). */
-export type HealthCheck = () => { ok: true } | { ok: false; reason: string };
+export type HealthCheck = () => Promise<{ ok: true } | { ok: false; reason: string }>;
 
 export interface ListenOptions {
   port: number;
@@ -58,8 +58,10 @@ export function healthListener(health: HealthCheck) {
       sendStatus(res, 405);
       return true;
     }
-    const state = health();
-    sendStatus(res, state.ok ? 200 : 503, state);
+    void health().then(
+      (state) => sendStatus(res, state.ok ? 200 : 503, state),
+      (error: unknown) => sendStatus(res, 503, { ok: false, reason: `the health check failed: ${(error as Error).message}` }),
+    );
     return true;
   };
 }

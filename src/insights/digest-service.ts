@@ -26,7 +26,7 @@ export interface DigestDelivery {
 export interface DigestServiceOptions {
   store: DigestStore;
   /** The enabled quiz schedules, of every workspace. */
-  schedules: () => QuizSchedule[];
+  schedules: () => Promise<QuizSchedule[]>;
   content: DigestContent;
   delivery: DigestDelivery;
   /** LEADS (else QUIZ_ADMINS); empty means anyone, and then the DM goes to whoever turned it on. */
@@ -58,8 +58,8 @@ export class DigestService {
   /** One pass: sends every workspace's digest that is due and not claimed yet; one failing workspace does not stop the others. */
   async runDue(): Promise<void> {
     const now = this.options.clock();
-    const schedules = this.options.schedules();
-    for (const setting of this.options.store.enabledSettings()) {
+    const schedules = await this.options.schedules();
+    for (const setting of await this.options.store.enabledSettings()) {
       try {
         await this.runTeam(setting, teamSchedules(schedules, setting.teamId), now);
       } catch (error) {

@@ -9,8 +9,8 @@ export class DigestSettings {
     private readonly service: DigestService,
   ) {}
 
-  current(teamId: string): DigestTarget {
-    return this.store.setting(teamId)?.target ?? { kind: 'off' };
+  async current(teamId: string): Promise<DigestTarget> {
+    return (await this.store.setting(teamId))?.target ?? { kind: 'off' };
   }
 
   /** On the request path: waits for another process's write lock with the event loop free, a second at most. */

@@ -32,7 +32,7 @@ export class InsightsService {
     return this.options.timeZone;
   }
 
-  report(teamId: string | undefined, period: InsightsPeriod): InsightsReport {
+  report(teamId: string | undefined, period: InsightsPeriod): Promise<InsightsReport> {
     return this.reportFor(teamId, period, periodRanges(period, this.options.clock(), this.options.timeZone));
   }
 
@@ -40,18 +40,18 @@ export class InsightsService {
    * One whole week, Monday `weekStart` to Sunday, against the week before: the weekly digest's,
    * which may be sent on the week's last quiz day or, after an outage, days later.
    */
-  weekReport(teamId: string | undefined, weekStart: string): InsightsReport {
+  weekReport(teamId: string | undefined, weekStart: string): Promise<InsightsReport> {
     return this.reportFor(teamId, 'last-week', weekRanges(weekStart, this.options.timeZone));
   }
 
-  private reportFor(teamId: string | undefined, period: InsightsPeriod, { current, previous }: PeriodRanges): InsightsReport {
+  private async reportFor(teamId: string | undefined, period: InsightsPeriod, { current, previous }: PeriodRanges): Promise<InsightsReport> {
     const { store } = this.options;
-    const answers = store.teamAnswers(teamId, current);
+    const answers = await store.teamAnswers(teamId, current);
     const userIds = [...new Set(answers.map((answer) => answer.userId))];
-    const quizzes = store.teamQuizzesBefore(teamId, current.until);
+    const quizzes = await store.teamQuizzesBefore(teamId, current.until);
     const channelOf = new Map(quizzes.map((quiz) => [quiz.id, quiz.channelId]));
     const byAgent = new Map<string, Map<number, boolean>>();
-    for (const row of store.answersBefore(teamId, userIds, current.until)) {
+    for (const row of await store.answersBefore(teamId, userIds, current.until)) {
       const agent = byAgent.get(row.userId) ?? new Map<number, boolean>();
       agent.set(row.quizId, row.correct);
       byAgent.set(row.userId, agent);
@@ -67,19 +67,23 @@ export class InsightsService {
       period,
       range: current,
       previousRange: previous,
-      classifications: store.classificationCounts(teamId, current),
-      previousClassifications: store.classificationCounts(teamId, previous),
-      correctionPairs: store.correctionPairs(teamId, current),
-      correctedClassifications: store.correctedClassifications(teamId, current),
+      classifications: await store.classificationCounts(teamId, current),
+      previousClassifications: await store.classificationCounts(teamId, previous),
+      correctionPairs: await store.correctionPairs(teamId, current),
+      correctedClassifications: await store.correctedClassifications(teamId, current),
       answers,
-      previousAnswers: store.teamAnswers(teamId, previous),
+      previousAnswers: await store.teamAnswers(teamId, previous),
       streaks,
     });
   }
 
   /** The rows of an export: quiz answers and classifications of the period, without any text. */
-  exportRows(teamId: string | undefined, period: InsightsPeriod): { range: DateRange; answers: TeamAnswer[]; classifications: ClassificationExportRow[] } {
+  async exportRows(teamId: string | undefined, period: InsightsPeriod): Promise<{ range: DateRange; answers: TeamAnswer[]; classifications: ClassificationExportRow[] }> {
     const { current } = periodRanges(period, this.options.clock(), this.options.timeZone);
-    return { range: current, answers: this.options.store.teamAnswers(teamId, current), classifications: this.options.store.classificationRows(teamId, current) };
+    return {
+      range: current,
+      answers: await this.options.store.teamAnswers(teamId, current),
+      classifications: await this.options.store.classificationRows(teamId, current),
+    };
   }
 }

@@ -93,19 +93,19 @@ export class QuizService {
     const { store, playbooks, classifier, publisher, logger } = this.options;
     const now = this.clock();
     const date = localDate(input.timeZone ?? this.defaultTimeZone, now);
-    const existing = store.quizForDay(input.channelId, date);
+    const existing = await store.quizForDay(input.channelId, date);
     if (existing && isStuckClaim(existing, now)) return this.resumePost(existing);
     if (existing) return { status: 'already', quiz: existing };
     await this.revealOpen(input.channelId);
 
     const question = chooseQuestion(playbooks, classifier, {
-      recentByType: store.recentByType(input.teamId, dayjs(now).subtract(RECENT_TYPES_DAYS, 'day').toDate()),
-      recentKeys: store.recentQuestionKeys(input.channelId, dayjs(date).subtract(NO_REPEAT_DAYS, 'day').format('YYYY-MM-DD')),
+      recentByType: await store.recentByType(input.teamId, dayjs(now).subtract(RECENT_TYPES_DAYS, 'day').toDate()),
+      recentKeys: await store.recentQuestionKeys(input.channelId, dayjs(date).subtract(NO_REPEAT_DAYS, 'day').format('YYYY-MM-DD')),
       random: this.random,
       lang: input.lang ?? this.defaultLanguage,
     });
     const quizId = await retryWhileBusy(() => store.claim({ teamId: input.teamId, channelId: input.channelId, localDate: date, question }));
-    if (quizId === undefined) return { status: 'already', quiz: store.quizForDay(input.channelId, date)! };
+    if (quizId === undefined) return { status: 'already', quiz: (await store.quizForDay(input.channelId, date))! };
     try {
       const ts = await publisher.post(input.channelId, quizId, question, { teamId: input.teamId });
       // Posted: marking it must not fail on a moment's lock, or the quiz would be posted again.
@@ -118,7 +118,7 @@ export class QuizService {
         logger.warn(`Posting quiz ${quizId} in ${input.channelId} may have failed; it will be checked and retried: ${error.message}`);
         return { status: 'failed', error };
       }
-      store.release(quizId);
+      await store.release(quizId);
       logger.warn(`Posting the quiz in ${input.channelId} failed; it will be retried: ${(error as Error).message}`);
       return { status: 'failed', error };
     }
@@ -147,14 +147,15 @@ export class QuizService {
     return retryWhileBusy(() => this.answerNow(input));
   }
 
-  private answerNow(input: { quizId: number; userId: string; choice: number }): AnswerResult {
+  private async answerNow(input: { quizId: number; userId: string; choice: number }): Promise<AnswerResult> {
     const { store } = this.options;
-    const quiz = store.quiz(input.quizId);
+    const quiz = await store.quiz(input.quizId);
     if (!quiz || !Number.isInteger(input.choice) || input.choice < 0 || input.choice >= quiz.question.options.length) return { status: 'unknown' };
     if (quiz.closedAt !== null) return { status: 'closed', question: quiz.question };
     const posted = quiz.postedAt ? Date.parse(quiz.postedAt) : this.clock().getTime();
     const correct = input.choice === quiz.question.answer;
-    const outcome = store.recordAnswer({ quizId: quiz.id, userId: input.userId, choice: input.choice, correct, msToAnswer: this.clock().getTime() - posted });
+    const outcome = await store.recordAnswer({ quizId: quiz.id, userId: input.userId, choice: input.choice, correct, msToAnswer: this.clock().getTime() - posted });
+    if ('closed' in outcome) return { status: 'closed', question: quiz.question };
     if (!outcome.first) return { status: 'already', question: quiz.question, choice: outcome.choice };
     if (!quiz.practiceUserId) this.counts.schedule(String(quiz.id), () => this.refreshCount(quiz.id));
     return { status: 'recorded', correct, question: quiz.question, choice: input.choice };
@@ -168,9 +169,9 @@ export class QuizService {
   async reveal(quiz: QuizRow): Promise<void> {
     const { store, publisher } = this.options;
     this.counts.cancel(String(quiz.id));
-    store.close(quiz.id);
-    await publisher.reveal(quiz, store.tally(quiz.id));
-    store.markRevealed(quiz.id);
+    await store.close(quiz.id);
+    await publisher.reveal(quiz, await store.tally(quiz.id));
+    await store.markRevealed(quiz.id);
   }
 
   /** Scheduled work for one moment: post what is due, close what has reached its close time. */
@@ -184,7 +185,7 @@ export class QuizService {
           closeTimePassed(schedule, { localDate: quiz.localDate, postedAt: quiz.postedAt ? new Date(quiz.postedAt) : undefined }, now),
         );
         const slot = dueSlot(schedule, now);
-        const today = slot && this.options.store.quizForDay(schedule.channelId, slot.localDate);
+        const today = slot && (await this.options.store.quizForDay(schedule.channelId, slot.localDate));
         if (slot && (!today || isStuckClaim(today, now)) && this.retries.due(schedule.channelId, now)) {
           const outcome = await this.postQuiz({
             teamId: schedule.teamId,
@@ -204,7 +205,7 @@ export class QuizService {
 
   /** Stops the daily quiz in a channel and closes its open quiz, so answers stop counting. Says whether there was one. */
   async turnOff(channelId: string, userId: string | undefined): Promise<boolean> {
-    if (!this.options.store.disableSchedule(channelId, userId)) return false;
+    if (!(await this.options.store.disableSchedule(channelId, userId))) return false;
     this.retries.reset(channelId);
     await this.revealOpen(channelId);
     return true;
@@ -215,19 +216,19 @@ export class QuizService {
     this.retries.reset(channelId);
   }
 
-  stats(userId: string): AgentStats {
-    const answers = this.options.store.agentAnswers(userId);
+  async stats(userId: string): Promise<AgentStats> {
+    const answers = await this.options.store.agentAnswers(userId);
     const channels = [...new Set(answers.filter((answer) => !answer.practice).map((answer) => answer.channelId))];
-    return agentStats(answers, this.options.store.channelQuizzes(channels));
+    return agentStats(answers, await this.options.store.channelQuizzes(channels));
   }
 
   /** This week's (or the week of `date`'s) board and the all-time board. */
-  leaderboards(teamId: string | undefined, date = localDate(this.defaultTimeZone, this.clock())): Leaderboards {
+  async leaderboards(teamId: string | undefined, date = localDate(this.defaultTimeZone, this.clock())): Promise<Leaderboards> {
     const weekStarts = weekStart(date);
     const nextWeek = dayjs(weekStarts).add(7, 'day').format('YYYY-MM-DD');
     return {
-      week: this.options.store.leaderboard(teamId, weekStarts, 10, nextWeek),
-      allTime: this.options.store.leaderboard(teamId),
+      week: await this.options.store.leaderboard(teamId, weekStarts, 10, nextWeek),
+      allTime: await this.options.store.leaderboard(teamId),
       weekStarts,
     };
   }
@@ -238,7 +239,7 @@ export class QuizService {
    */
   async practice(userId: string, teamId: string | undefined, lang: Lang = this.defaultLanguage): Promise<PostOutcome> {
     const { store, playbooks, classifier, publisher } = this.options;
-    const weakest = this.stats(userId).weakest.map((entry) => entry.typeId);
+    const weakest = (await this.stats(userId)).weakest.map((entry) => entry.typeId);
     const question = chooseQuestion(playbooks, classifier, {
       recentByType: new Map(),
       recentKeys: new Set(),
@@ -249,11 +250,11 @@ export class QuizService {
     let quizId: number | undefined;
     try {
       const channelId = await publisher.directChannel(userId, teamId);
-      quizId = store.claim({ teamId, channelId, localDate: localDate(this.defaultTimeZone, this.clock()), question, practiceUserId: userId })!;
-      store.markPosted(quizId, await publisher.post(channelId, quizId, question, { practice: true, teamId }));
+      quizId = (await store.claim({ teamId, channelId, localDate: localDate(this.defaultTimeZone, this.clock()), question, practiceUserId: userId }))!;
+      await store.markPosted(quizId, await publisher.post(channelId, quizId, question, { practice: true, teamId }));
       return { status: 'posted', quizId };
     } catch (error) {
-      if (quizId !== undefined) store.release(quizId);
+      if (quizId !== undefined) await store.release(quizId).catch(() => undefined);
       this.options.logger.warn(`Practice question for ${userId} failed: ${(error as Error).message}`);
       return { status: 'failed', error };
     }
@@ -262,15 +263,15 @@ export class QuizService {
   /** After the day of the week's last quiz, its leaderboard goes to the channel, once. */
   private async postWeeklyLeaderboard(schedule: QuizSchedule, now: Date): Promise<void> {
     const { store, publisher } = this.options;
-    const last = store.latestPosted(schedule.channelId);
+    const last = await store.latestPosted(schedule.channelId);
     if (!last?.postedAt || last.localDate >= localDate(schedule.timeZone, now)) return;
     if (!isLastOfWeek(schedule, last.localDate, new Date(last.postedAt))) return;
     const week = weekStart(last.localDate);
-    if (!store.claimWeeklyPost(schedule.channelId, week)) return;
+    if (!(await store.claimWeeklyPost(schedule.channelId, week))) return;
     try {
-      await publisher.postLeaderboard(schedule.channelId, this.leaderboards(schedule.teamId, last.localDate), schedule.lang ?? this.defaultLanguage, schedule.teamId);
+      await publisher.postLeaderboard(schedule.channelId, await this.leaderboards(schedule.teamId, last.localDate), schedule.lang ?? this.defaultLanguage, schedule.teamId);
     } catch (error) {
-      store.releaseWeeklyPost(schedule.channelId, week);
+      await store.releaseWeeklyPost(schedule.channelId, week);
       throw error;
     }
   }
@@ -281,7 +282,7 @@ export class QuizService {
 
   /** Reveals the channel's open quizzes (those `due` picks); one that fails does not hold up the rest, or the day's quiz. */
   private async revealOpen(channelId: string | undefined, due: (quiz: QuizRow) => boolean = () => true): Promise<void> {
-    for (const quiz of this.options.store.unrevealed(channelId)) {
+    for (const quiz of await this.options.store.unrevealed(channelId)) {
       if (!due(quiz)) continue;
       try {
         await this.reveal(quiz);
@@ -292,14 +293,14 @@ export class QuizService {
   }
 
   private async refreshCount(quizId: number): Promise<void> {
-    const quiz = this.options.store.quiz(quizId);
-    if (!quiz || quiz.closedAt !== null) return;
     try {
-      await this.options.publisher.updateCount(quiz, this.options.store.tally(quizId).answers);
+      const quiz = await this.options.store.quiz(quizId);
+      if (!quiz || quiz.closedAt !== null) return;
+      await this.options.publisher.updateCount(quiz, (await this.options.store.tally(quizId)).answers);
       // A count update can take seconds (Slack's rate limits); if the quiz was revealed meanwhile,
       // the count just put the buttons back, so the reveal is shown again.
-      const now = this.options.store.quiz(quizId);
-      if (now?.status === 'revealed') await this.options.publisher.reveal(now, this.options.store.tally(quizId));
+      const now = await this.options.store.quiz(quizId);
+      if (now?.status === 'revealed') await this.options.publisher.reveal(now, await this.options.store.tally(quizId));
     } catch (error) {
       this.options.logger.warn(`Updating the answer count of quiz ${quizId} failed: ${(error as Error).message}`);
     }

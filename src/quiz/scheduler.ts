@@ -7,6 +7,6 @@ import type { QuizService } from './quiz-service.js';
 export class QuizScheduler extends PeriodicPass {
   constructor(service: QuizService, store: QuizStore, logger: Logger, intervalMs = 30_000) {
     // The schedules are read inside the pass: a database error is logged like any other.
-    super(() => service.runSchedules(store.enabledSchedules()), (error) => logger.error(`Quiz scheduler failed: ${error.message}`), intervalMs);
+    super(async () => service.runSchedules(await store.enabledSchedules()), (error) => logger.error(`Quiz scheduler failed: ${error.message}`), intervalMs);
   }
 }

@@ -8,8 +8,8 @@ export type LocaleLookup = (userId: string) => Promise<string | undefined>;
 
 /** Where agents' own choices are kept (the store). */
 export interface LanguageChoices {
-  chosenLanguage(userId: string): Lang | undefined;
-  chooseLanguage(userId: string, choice: Lang | 'auto'): void;
+  chosenLanguage(userId: string): Promise<Lang | undefined>;
+  chooseLanguage(userId: string, choice: Lang | 'auto'): Promise<void>;
 }
 
 export interface AgentLanguagesOptions {
@@ -77,7 +77,7 @@ export class AgentLanguages {
   /** The language and why it is that one. */
   async explain(userId: string | undefined): Promise<{ lang: Lang; source: LanguageSource }> {
     if (!userId) return { lang: this.options.defaultLanguage, source: 'workspace' };
-    const chosen = this.chosen(userId);
+    const chosen = await this.chosen(userId);
     if (chosen) return { lang: chosen, source: 'chosen' };
     const fromSlack = await this.fromSlack(userId);
     return fromSlack ? { lang: fromSlack, source: 'slack' } : { lang: this.options.defaultLanguage, source: 'workspace' };
@@ -88,9 +88,9 @@ export class AgentLanguages {
     await retryWhileBusy(() => this.options.choices.chooseLanguage(userId, choice));
   }
 
-  private chosen(userId: string): Lang | undefined {
+  private async chosen(userId: string): Promise<Lang | undefined> {
     try {
-      return this.options.choices.chosenLanguage(userId);
+      return await this.options.choices.chosenLanguage(userId);
     } catch (error) {
       // A choice that cannot be read right now is no reason to fail the answer: use the locale.
       this.options.logger.warn(`Could not read the language chosen by ${userId}: ${(error as Error).message}`);

@@ -29,7 +29,7 @@ export interface ClassifiesForTeams {
 
 /** Holds a classified message's redacted text, in memory, for the agent's tick. */
 export interface HoldsForTeaching {
-  hold(text: string, teamId: string | undefined, userId: string | undefined): string | undefined;
+  hold(text: string, teamId: string | undefined, userId: string | undefined): Promise<string | undefined>;
 }
 
 /**
@@ -48,9 +48,9 @@ export class ClassificationService {
     private readonly teaching?: HoldsForTeaching,
   ) {}
 
-  classify(text: string, where: Where): AgentAnswer {
+  async classify(text: string, where: Where): Promise<AgentAnswer> {
     const result = this.classifier.classify(text, where.teamId);
-    const classificationId = this.log.record({
+    const classificationId = await this.log.record({
       surface: where.surface,
       teamId: where.teamId,
       channelId: where.channelId,
@@ -59,7 +59,7 @@ export class ClassificationService {
       confidence: result.confidence,
       textLength: text.length,
     });
-    const teachKey = result.type === null ? undefined : this.teaching?.hold(text, where.teamId, where.userId);
+    const teachKey = result.type === null ? undefined : await this.teaching?.hold(text, where.teamId, where.userId);
     return { result, classificationId, teachKey };
   }
 
@@ -77,8 +77,8 @@ export class ClassificationService {
   }
 
   /** The agents' "Not right?" answers of the last `days` days in a workspace: where the playbooks need work. */
-  corrections(teamId: string | undefined, days = CORRECTION_REPORT_DAYS): CorrectionSummary & { days: number } {
+  async corrections(teamId: string | undefined, days = CORRECTION_REPORT_DAYS): Promise<CorrectionSummary & { days: number }> {
     const since = new Date(this.clock().getTime() - days * 86_400_000);
-    return { ...this.store.correctionSummary(teamId, since), days };
+    return { ...(await this.store.correctionSummary(teamId, since)), days };
   }
 }

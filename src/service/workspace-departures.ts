@@ -5,7 +5,7 @@ import type { WorkspaceDataStore } from '../store/workspace-data-store.js';
 
 export interface DepartingInstallations {
   deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
-  teamsOfOrg(enterpriseId: string): string[];
+  teamsOfOrg(enterpriseId: string): Promise<string[]>;
 }
 
 export interface WorkspaceDeparturesOptions {
@@ -31,7 +31,7 @@ export class WorkspaceDepartures {
 
   async left(departure: Departure, why: string): Promise<void> {
     const { data, installations, retentionDays, logger } = this.options;
-    const teams = departure.isEnterpriseInstall && departure.enterpriseId ? installations.teamsOfOrg(departure.enterpriseId) : [];
+    const teams = departure.isEnterpriseInstall && departure.enterpriseId ? await installations.teamsOfOrg(departure.enterpriseId) : [];
     if (departure.teamId && !teams.includes(departure.teamId)) teams.push(departure.teamId);
     await installations.deleteInstallation({ teamId: departure.teamId, enterpriseId: departure.enterpriseId, isEnterpriseInstall: departure.isEnterpriseInstall } as InstallationQuery<boolean>);
     for (const teamId of teams) await retryWhileBusy(() => data.markLeft(teamId, retentionDays));
@@ -40,10 +40,10 @@ export class WorkspaceDepartures {
   }
 
   /** Deletes the data of every workspace whose retention period has passed; returns how many. */
-  prune(): number {
-    const due = this.options.data.dueForDeletion();
+  async prune(): Promise<number> {
+    const due = await this.options.data.dueForDeletion();
     for (const teamId of due) {
-      this.options.data.deleteWorkspace(teamId);
+      await this.options.data.deleteWorkspace(teamId);
       this.options.logger.info(`Deleted the data of workspace ${teamId}: its retention period has passed`);
     }
     return due.length;

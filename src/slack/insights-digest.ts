@@ -11,6 +11,6 @@ import { buildInsightsMessage } from './blocks/insights.js';
 export function insightsDigest(insights: InsightsService, playbooks: PlaybookSet): DigestContent {
   return async (teamId, weekStart, audience, lang) => {
     const t = catalogue(lang);
-    return buildInsightsMessage(insights.weekReport(teamId, weekStart), { audience, title: t.digest.title(weekStart) }, playbooks, t);
+    return buildInsightsMessage(await insights.weekReport(teamId, weekStart), { audience, title: t.digest.title(weekStart) }, playbooks, t);
   };
 }

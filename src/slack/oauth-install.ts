@@ -7,7 +7,7 @@ import type { OAuthConfig } from '../config/config.js';
 import { catalogue } from '../i18n/index.js';
 import type { Lang } from '../lang.js';
 import type { Logger } from '../logging/logger.js';
-import type { SqliteInstallationStore } from '../store/installation-store.js';
+import type { SqlInstallationStore } from '../store/installation-store.js';
 import { asBoltLogger } from './bolt-logger.js';
 
 export const INSTALL_PATH = '/slack/install';
@@ -44,12 +44,12 @@ export interface OAuthInstall {
 
 export interface OAuthInstallOptions {
   oauth: OAuthConfig;
-  store: SqliteInstallationStore;
+  store: SqlInstallationStore;
   clientOptions: webApi.WebClientOptions;
   logger: Logger;
   lang: Lang;
   /** Told of each installation stored (a workspace installing again gets its data back). */
-  onInstalled?: (teamIds: { teamId: string | undefined; enterpriseId: string | undefined }) => void;
+  onInstalled?: (teamIds: { teamId: string | undefined; enterpriseId: string | undefined }) => Promise<void>;
 }
 
 /**
@@ -79,7 +79,10 @@ export function createOAuthInstall({ oauth, store, clientOptions, logger, lang, 
     success: (installation, _options, _req, res) => {
       const where = installation.isEnterpriseInstall ? installation.enterprise?.name ?? installation.enterprise?.id : installation.team?.name ?? installation.team?.id;
       logger.info(`Installed in ${installation.isEnterpriseInstall ? `org ${installation.enterprise?.id}` : `workspace ${installation.team?.id}`}`);
-      onInstalled?.({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id });
+      // The install is stored; a hiccup in what follows is logged and does not turn the page into an error.
+      void onInstalled?.({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id }).catch((error: unknown) =>
+        logger.warn(`After installing: ${(error as Error).message}`),
+      );
       sendPage(res, 200, page(lang, t.succeededTitle, t.succeeded(where ?? 'your workspace')));
     },
     failure: (error, _options, _req, res) => {

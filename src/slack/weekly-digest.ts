@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import { DigestScheduler } from '../insights/digest-scheduler.js';
 import { DigestService, type DigestContent } from '../insights/digest-service.js';
 import { DigestSettings } from '../insights/digest-settings.js';
@@ -7,11 +6,12 @@ import type { Logger } from '../logging/logger.js';
 import type { AgentLanguages } from '../service/agent-language.js';
 import { DigestStore } from '../store/digest-store.js';
 import type { QuizStore } from '../store/quiz-store.js';
+import type { SqlDatabase } from '../store/sql.js';
 import type { WorkspaceClients } from './workspace-clients.js';
 import { WorkspaceDigestDelivery } from './workspace-posters.js';
 
 export interface WeeklyDigestOptions {
-  db: Database;
+  db: SqlDatabase;
   clock: () => Date;
   /** Each workspace's clients: one with retries for joining and opening DMs, one without for posts. */
   workspaces: WorkspaceClients;

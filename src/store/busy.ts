@@ -5,10 +5,12 @@
  * here instead, between attempts, with the event loop free.
  */
 const BUSY_CODE = /^SQLITE_(BUSY|LOCKED)/;
+/** PostgreSQL: lock_timeout passed (55P03), a serialization failure (40001) or a deadlock (40P01); each is worth another try. */
+const POSTGRES_RETRY_CODES = new Set(['55P03', '40001', '40P01']);
 
 export function isBusyError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && BUSY_CODE.test(code);
+  return typeof code === 'string' && (BUSY_CODE.test(code) || POSTGRES_RETRY_CODES.has(code));
 }
 
 export class DatabaseBusyError extends Error {
@@ -23,13 +25,13 @@ const LONGEST_PAUSE_MS = 100;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Runs `work` (one synchronous write), trying again while the database is locked, for at most `budgetMs`. */
-export async function retryWhileBusy<T>(work: () => T, budgetMs = REQUEST_WRITE_BUDGET_MS, now: () => number = Date.now): Promise<T> {
+/** Runs `work` (one write, or one transaction), trying again while the database is locked, for at most `budgetMs`. */
+export async function retryWhileBusy<T>(work: () => T | Promise<T>, budgetMs = REQUEST_WRITE_BUDGET_MS, now: () => number = Date.now): Promise<T> {
   const deadline = now() + budgetMs;
   let wait = FIRST_PAUSE_MS;
   for (;;) {
     try {
-      return work();
+      return await work();
     } catch (error) {
       if (!isBusyError(error)) throw error;
       if (now() + wait > deadline) throw new DatabaseBusyError(`the database stayed locked for ${budgetMs} ms`, { cause: error });

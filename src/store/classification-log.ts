@@ -25,6 +25,7 @@ export class ClassificationLog {
   private retryMs = FIRST_RETRY_MS;
   private timer: NodeJS.Timeout | undefined;
   private dropped = 0;
+  private flushing: Promise<boolean> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -36,10 +37,10 @@ export class ClassificationLog {
   }
 
   /** The row's id when it was written now, undefined when it waits. */
-  record(record: ClassificationRecord): number | undefined {
+  async record(record: ClassificationRecord): Promise<number | undefined> {
     if (this.waiting.length === 0) {
       try {
-        const id = this.store.recordClassification(record);
+        const id = await this.store.recordClassification(record);
         this.health.succeeded();
         return id;
       } catch (error) {
@@ -56,26 +57,34 @@ export class ClassificationLog {
   }
 
   /** Writes what waits, in one transaction; says whether nothing waits any more. */
-  flush(): boolean {
+  flush(): Promise<boolean> {
+    // One flush at a time: the timer's and the shutdown's must not write the same rows twice.
+    this.flushing ??= this.writeWaiting().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  /** At shutdown: a last try, then what could not be written is counted in the log. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!(await this.flush())) this.logger.error(`${this.waiting.length} classification row(s) could not be written before stopping`);
+  }
+
+  private async writeWaiting(): Promise<boolean> {
     if (this.waiting.length === 0) return true;
+    const batch = this.waiting.slice();
     try {
-      this.store.recordClassifications(this.waiting.map(({ record, createdAt }) => ({ record, createdAt })));
+      await this.store.recordClassifications(batch.map(({ record, createdAt }) => ({ record, createdAt })));
     } catch (error) {
       this.health.failed(error);
       return false;
     }
     this.health.succeeded();
-    this.logger.info(`Wrote ${this.waiting.length} classification row(s) that had waited for the database`);
-    this.waiting.length = 0;
+    this.logger.info(`Wrote ${batch.length} classification row(s) that had waited for the database`);
+    // Rows that arrived while these were written stay for the next pass.
+    this.waiting.splice(0, batch.length);
     this.retryMs = FIRST_RETRY_MS;
-    return true;
-  }
-
-  /** At shutdown: a last try, then what could not be written is counted in the log. */
-  close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (!this.flush()) this.logger.error(`${this.waiting.length} classification row(s) could not be written before stopping`);
+    return this.waiting.length === 0;
   }
 
   private enqueue(row: Waiting): void {
@@ -92,9 +101,11 @@ export class ClassificationLog {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.flush()) return;
-      this.retryMs = Math.min(this.retryMs * 2, LONGEST_RETRY_MS);
-      this.schedule();
+      void this.flush().then((done) => {
+        if (done) return;
+        this.retryMs = Math.min(this.retryMs * 2, LONGEST_RETRY_MS);
+        this.schedule();
+      });
     }, this.retryMs);
     // Waiting rows never keep the process alive; stop() writes them.
     this.timer.unref();

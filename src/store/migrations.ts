@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { SqlDatabase, SqlSession } from './sql.js';
 
 export interface Migration {
   version: number;
@@ -34,36 +34,55 @@ export function loadMigrations(dir: string): Migration[] {
   return migrations;
 }
 
-export function schemaVersion(db: Database): number {
-  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
-  return row.version ?? 0;
+export async function schemaVersion(db: SqlSession): Promise<number> {
+  const row = await db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+  return row?.version ?? 0;
+}
+
+const CREATE_SCHEMA_MIGRATIONS = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+/** An arbitrary number every customertype instance agrees on: the advisory lock its migrations hold. */
+const POSTGRES_MIGRATION_LOCK = 7_310_524;
+
+/**
+ * Several instances may start at once on one PostgreSQL: each migration step holds an advisory lock
+ * for its transaction, and looks at the version again under it, so a step runs once. SQLite's
+ * `BEGIN IMMEDIATE` already serialises them.
+ */
+async function holdMigrationLock(tx: SqlSession): Promise<void> {
+  if (tx.engine === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?)', [POSTGRES_MIGRATION_LOCK]);
 }
 
 /**
  * Applies pending migrations, each in one transaction with its version row, so a crash
  * half-way leaves the database at the previous version rather than in between.
  */
-export function migrate(db: Database, migrations: Migration[], now: () => Date = () => new Date()): Migration[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
-  const current = schemaVersion(db);
+export async function migrate(db: SqlDatabase, migrations: Migration[], now: () => Date = () => new Date()): Promise<Migration[]> {
+  await db.transaction(async (tx) => {
+    await holdMigrationLock(tx);
+    await tx.exec(CREATE_SCHEMA_MIGRATIONS);
+  });
+  const current = await schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
     throw new MigrationError(
       `the database is at schema version ${current}, newer than this version of customertype knows (${latest}). ` +
-        'Upgrade customertype, or set DATABASE_PATH to another file.',
+        `Upgrade customertype, or point ${db.engine === 'postgres' ? 'DATABASE_URL' : 'DATABASE_PATH'} at another database.`,
     );
   }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  const pending = migrations.filter((migration) => migration.version > current);
-  for (const migration of pending) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, now().toISOString());
-    })();
+  const applied: Migration[] = [];
+  for (const migration of migrations.filter((candidate) => candidate.version > current)) {
+    await db.transaction(async (tx) => {
+      await holdMigrationLock(tx);
+      if ((await schemaVersion(tx)) >= migration.version) return;
+      await tx.exec(migration.sql);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, now().toISOString()]);
+      applied.push(migration);
+    });
   }
-  return pending;
+  return applied;
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlDatabase, SqlSession } from './sql.js';
 
 export type Surface = 'command' | 'shortcut' | 'message';
 
@@ -32,84 +32,86 @@ export interface CorrectionSummary {
   corrections: Array<{ predicted: string | null; corrected: string; count: number }>;
 }
 
-/** Every query the app runs, as named functions; the only module with SQL besides migrations/. */
-export class Store {
-  private readonly insertClassification;
-  private readonly insertCorrection;
-  private readonly countClassifications;
-  private readonly findClassification;
+const INSERT_CLASSIFICATION = `INSERT INTO classifications (surface, team_id, channel_id, user_id, type_id, confidence, text_length, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`;
 
+async function insertClassification(db: SqlSession, record: ClassificationRecord, createdAt: Date): Promise<number> {
+  const row = await db.get<{ id: number }>(INSERT_CLASSIFICATION, [
+    record.surface,
+    record.teamId ?? null,
+    record.channelId ?? null,
+    record.userId ?? null,
+    record.typeId,
+    record.confidence,
+    record.textLength,
+    createdAt.toISOString(),
+  ]);
+  return row!.id;
+}
+
+/** Classifications and corrections: what the bot answered and what agents said about it. */
+export class Store {
   constructor(
-    private readonly db: Database,
+    private readonly db: SqlDatabase,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.insertClassification = db.prepare(
-      `INSERT INTO classifications (surface, team_id, channel_id, user_id, type_id, confidence, text_length, created_at)
-       VALUES (@surface, @teamId, @channelId, @userId, @typeId, @confidence, @textLength, @createdAt)`,
-    );
-    this.insertCorrection = db.prepare(
-      `INSERT INTO corrections (classification_id, team_id, user_id, predicted_type, corrected_type, confidence, created_at)
-       VALUES (@classificationId, @teamId, @userId, @predictedType, @correctedType, @confidence, @createdAt)
-       ON CONFLICT (classification_id, user_id) WHERE classification_id IS NOT NULL
-       DO UPDATE SET corrected_type = excluded.corrected_type, created_at = excluded.created_at
-       RETURNING id`,
-    );
-    this.countClassifications = db.prepare('SELECT COUNT(*) AS n FROM classifications');
-    this.findClassification = db.prepare('SELECT id FROM classifications WHERE id = ?');
-  }
+  ) {}
 
   get isOpen(): boolean {
-    return this.db.open;
+    return this.db.isOpen;
   }
 
-  recordClassification(record: ClassificationRecord, createdAt: Date = this.now()): number {
-    const result = this.insertClassification.run({
-      ...record,
-      teamId: record.teamId ?? null,
-      channelId: record.channelId ?? null,
-      userId: record.userId ?? null,
-      createdAt: createdAt.toISOString(),
-    });
-    return Number(result.lastInsertRowid);
+  recordClassification(record: ClassificationRecord, createdAt: Date = this.now()): Promise<number> {
+    return insertClassification(this.db, record, createdAt);
   }
 
   /** Rows that waited for the database, with the time each was made; all or none. */
-  recordClassifications(rows: ReadonlyArray<{ record: ClassificationRecord; createdAt: Date }>): void {
-    this.db.transaction(() => {
-      for (const { record, createdAt } of rows) this.recordClassification(record, createdAt);
-    })();
+  async recordClassifications(rows: ReadonlyArray<{ record: ClassificationRecord; createdAt: Date }>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const { record, createdAt } of rows) await insertClassification(tx, record, createdAt);
+    });
   }
 
-  recordCorrection(record: CorrectionRecord): number {
+  async recordCorrection(record: CorrectionRecord): Promise<number> {
     // A correction may outlive its classification row (or name one that never existed): keep the correction.
-    const known = record.classificationId !== undefined && this.findClassification.get(record.classificationId) !== undefined;
-    const row = this.insertCorrection.get({
-      ...record,
-      classificationId: known ? record.classificationId : null,
-      teamId: record.teamId ?? null,
-      createdAt: this.now().toISOString(),
-    }) as { id: number };
-    return row.id;
+    const known =
+      record.classificationId !== undefined && (await this.db.get('SELECT id FROM classifications WHERE id = ?', [record.classificationId])) !== undefined;
+    const row = await this.db.get<{ id: number }>(
+      `INSERT INTO corrections (classification_id, team_id, user_id, predicted_type, corrected_type, confidence, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (classification_id, user_id) WHERE classification_id IS NOT NULL
+       DO UPDATE SET corrected_type = excluded.corrected_type, created_at = excluded.created_at
+       RETURNING id`,
+      [
+        known ? record.classificationId! : null,
+        record.teamId ?? null,
+        record.userId,
+        record.predictedType,
+        record.correctedType,
+        record.confidence,
+        this.now().toISOString(),
+      ],
+    );
+    return row!.id;
   }
 
   /** What agents said about the answers of one workspace since a moment: for the lead tuning the playbooks. */
-  correctionSummary(teamId: string | undefined, since: Date): CorrectionSummary {
+  async correctionSummary(teamId: string | undefined, since: Date): Promise<CorrectionSummary> {
     const sinceIso = since.toISOString();
-    const shown = this.db
-      .prepare('SELECT COUNT(*) AS n FROM classifications WHERE team_id IS ? AND created_at >= ? AND type_id IS NOT NULL')
-      .get(teamId ?? null, sinceIso) as { n: number };
-    const rows = this.db
-      .prepare(
-        `SELECT predicted_type AS predicted, corrected_type AS corrected, COUNT(*) AS count
-         FROM corrections WHERE team_id IS ? AND created_at >= ?
-         GROUP BY predicted_type, corrected_type ORDER BY count DESC, predicted, corrected`,
-      )
-      .all(teamId ?? null, sinceIso) as Array<{ predicted: string | null; corrected: string; count: number }>;
+    const shown = await this.db.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM classifications WHERE team_id IS NOT DISTINCT FROM ? AND created_at >= ? AND type_id IS NOT NULL',
+      [teamId ?? null, sinceIso],
+    );
+    const rows = await this.db.all<{ predicted: string | null; corrected: string; count: number }>(
+      `SELECT predicted_type AS predicted, corrected_type AS corrected, COUNT(*) AS count
+       FROM corrections WHERE team_id IS NOT DISTINCT FROM ? AND created_at >= ?
+       GROUP BY predicted_type, corrected_type ORDER BY count DESC, COALESCE(predicted_type, ''), corrected_type`,
+      [teamId ?? null, sinceIso],
+    );
     const confirmed = rows.filter((row) => row.predicted === row.corrected).reduce((sum, row) => sum + row.count, 0);
-    return { answered: shown.n, confirmed, corrections: rows.filter((row) => row.predicted !== row.corrected) };
+    return { answered: shown?.n ?? 0, confirmed, corrections: rows.filter((row) => row.predicted !== row.corrected) };
   }
 
-  classificationCount(): number {
-    return (this.countClassifications.get() as { n: number }).n;
+  async classificationCount(): Promise<number> {
+    return (await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM classifications'))?.n ?? 0;
   }
 }

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { isLang, type Lang } from '../lang.js';
+import type { SqlDatabase, SqlSession } from './sql.js';
 
 export interface NewTeamExample {
   teamId: string;
@@ -38,50 +38,59 @@ const fromRow = (row: Row): TeamExample => ({
 /** The messages a workspace taught the classifier, and whether it teaches at all. Every query is for one workspace. */
 export class TeamExampleStore {
   constructor(
-    private readonly db: Database,
+    private readonly db: SqlDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  add(example: NewTeamExample): number {
-    const result = this.db
-      .prepare('INSERT INTO team_examples (team_id, type_id, text, taught_by, language, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(example.teamId, example.typeId, example.text, example.taughtBy, example.language, this.now().toISOString());
-    return Number(result.lastInsertRowid);
+  async add(example: NewTeamExample): Promise<number> {
+    const row = await this.db.get<{ id: number }>(
+      'INSERT INTO team_examples (team_id, type_id, text, taught_by, language, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      [example.teamId, example.typeId, example.text, example.taughtBy, example.language, this.now().toISOString()],
+    );
+    return row!.id;
   }
 
   /** A workspace's examples by type, oldest first within a type. */
-  list(teamId: string): TeamExample[] {
-    return (this.db.prepare('SELECT * FROM team_examples WHERE team_id = ? ORDER BY type_id, created_at, id').all(teamId) as Row[]).map(fromRow);
+  async list(teamId: string): Promise<TeamExample[]> {
+    return (await this.db.all<Row>('SELECT * FROM team_examples WHERE team_id = ? ORDER BY type_id, created_at, id', [teamId])).map(fromRow);
   }
 
   /** Whether an example of this workspace was removed (false: it was already gone, or is another's). */
-  remove(teamId: string, id: number): boolean {
-    return this.db.prepare('DELETE FROM team_examples WHERE team_id = ? AND id = ?').run(teamId, id).changes > 0;
+  async remove(teamId: string, id: number): Promise<boolean> {
+    return (await this.db.run('DELETE FROM team_examples WHERE team_id = ? AND id = ?', [teamId, id])).changes > 0;
   }
 
-  removeAll(teamId: string): number {
-    return this.db.prepare('DELETE FROM team_examples WHERE team_id = ?').run(teamId).changes;
+  removeAll(teamId: string, db: SqlSession = this.db): Promise<number> {
+    return db.run('DELETE FROM team_examples WHERE team_id = ?', [teamId]).then((result) => result.changes);
   }
 
-  teamsWithExamples(): string[] {
-    return (this.db.prepare('SELECT DISTINCT team_id FROM team_examples ORDER BY team_id').all() as Array<{ team_id: string }>).map((row) => row.team_id);
+  /**
+   * Per workspace with examples, how many and the newest row id (as `examplesFingerprint` says it):
+   * an instance sees from it that another one taught or removed an example.
+   */
+  async fingerprints(): Promise<Map<string, string>> {
+    const rows = await this.db.all<{ team_id: string; n: number; newest: number }>('SELECT team_id, COUNT(*) AS n, MAX(id) AS newest FROM team_examples GROUP BY team_id');
+    return new Map(rows.map((row) => [row.team_id, `${row.n}:${row.newest}`]));
   }
 
-  teachingEnabled(teamId: string): boolean {
-    const row = this.db.prepare('SELECT enabled FROM team_teaching WHERE team_id = ?').get(teamId) as { enabled: number } | undefined;
+  async teamsWithExamples(): Promise<string[]> {
+    return (await this.db.all<{ team_id: string }>('SELECT DISTINCT team_id FROM team_examples ORDER BY team_id')).map((row) => row.team_id);
+  }
+
+  async teachingEnabled(teamId: string): Promise<boolean> {
+    const row = await this.db.get<{ enabled: number }>('SELECT enabled FROM team_teaching WHERE team_id = ?', [teamId]);
     return row === undefined || row.enabled === 1;
   }
 
   /** Switching off deletes every example in the same transaction: off means nothing is kept. */
-  setTeaching(teamId: string, enabled: boolean): void {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO team_teaching (team_id, enabled, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT (team_id) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at`,
-        )
-        .run(teamId, enabled ? 1 : 0, this.now().toISOString());
-      if (!enabled) this.removeAll(teamId);
-    })();
+  async setTeaching(teamId: string, enabled: boolean): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO team_teaching (team_id, enabled, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (team_id) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at`,
+        [teamId, enabled ? 1 : 0, this.now().toISOString()],
+      );
+      if (!enabled) await this.removeAll(teamId, tx);
+    });
   }
 }

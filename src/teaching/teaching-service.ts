@@ -24,9 +24,9 @@ export class TeachingService {
     private readonly logger: Logger,
   ) {}
 
-  enabled(teamId: string): boolean {
+  async enabled(teamId: string): Promise<boolean> {
     try {
-      return this.store.teachingEnabled(teamId);
+      return await this.store.teachingEnabled(teamId);
     } catch (error) {
       this.logger.warn(`Could not read whether workspace ${teamId} teaches: ${(error as Error).message}`);
       return false;
@@ -34,19 +34,19 @@ export class TeachingService {
   }
 
   /** Holds the text (redacted, in memory) for the agent's tick; undefined where teaching is off. */
-  hold(text: string, teamId: string | undefined, userId: string | undefined): string | undefined {
-    if (!teamId || !userId || !this.enabled(teamId)) return undefined;
+  async hold(text: string, teamId: string | undefined, userId: string | undefined): Promise<string | undefined> {
+    if (!teamId || !userId || !(await this.enabled(teamId))) return undefined;
     const kept = redactForKeeping(text.slice(0, MAX_INPUT_CHARS)).trim();
     return kept === '' ? undefined : this.pending.hold(kept, teamId, userId);
   }
 
   /** Whether the tick can still be offered for this key. */
-  canTeach(key: string | undefined, teamId: string | undefined, userId: string): boolean {
-    return key !== undefined && teamId !== undefined && this.pending.peek(key, teamId, userId) !== undefined && this.enabled(teamId);
+  async canTeach(key: string | undefined, teamId: string | undefined, userId: string): Promise<boolean> {
+    return key !== undefined && teamId !== undefined && this.pending.peek(key, teamId, userId) !== undefined && (await this.enabled(teamId));
   }
 
   async teach(request: { key: string; teamId: string; userId: string; typeId: string }): Promise<TeachOutcome> {
-    if (!this.enabled(request.teamId)) return 'off';
+    if (!(await this.enabled(request.teamId))) return 'off';
     const text = this.pending.peek(request.key, request.teamId, request.userId);
     if (text === undefined) return 'expired';
     const kept = await this.write(
@@ -59,7 +59,7 @@ export class TeachingService {
     return 'taught';
   }
 
-  list(teamId: string): TeamExample[] {
+  list(teamId: string): Promise<TeamExample[]> {
     return this.store.list(teamId);
   }
 

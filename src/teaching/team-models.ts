@@ -1,7 +1,7 @@
 import type { Classification, Classifier, TypeDefinition } from '../classifier/classifier.js';
 import type { Logger } from '../logging/logger.js';
 import type { ClassifierHost } from '../service/classifier-host.js';
-import { withTeamExamples, type TaughtExample } from './team-training.js';
+import { examplesFingerprint, withTeamExamples, type TaughtExample } from './team-training.js';
 
 /** Learns a classifier for the given types (in a child process, in the bot). */
 export type TrainClassifier = (types: TypeDefinition[]) => Promise<Classifier>;
@@ -9,7 +9,7 @@ export type TrainClassifier = (types: TypeDefinition[]) => Promise<Classifier>;
 export interface TeamModelsOptions {
   builtIn: ClassifierHost;
   types: readonly TypeDefinition[];
-  examplesOf: (teamId: string) => TaughtExample[];
+  examplesOf: (teamId: string) => Promise<TaughtExample[]>;
   train: TrainClassifier;
   logger: Logger;
   /** Teachings within this long of each other are learned together. */
@@ -27,6 +27,8 @@ export const RETRAIN_DEBOUNCE_MS = 1000;
  */
 export class TeamModels {
   private readonly models = new Map<string, Classifier>();
+  /** The examples each workspace's current answer was learned from (its own model's, or none). */
+  private readonly learnedFrom = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly queued = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
@@ -46,6 +48,16 @@ export class TeamModels {
 
   hasOwnModel(teamId: string): boolean {
     return this.models.has(teamId);
+  }
+
+  /** Which examples the workspace's answers come from now: undefined before its first learning here. */
+  learnedFingerprint(teamId: string): string | undefined {
+    return this.learnedFrom.get(teamId);
+  }
+
+  /** The workspaces with a model of their own. */
+  teamsWithOwnModel(): string[] {
+    return [...this.models.keys()];
   }
 
   /** How many workspaces have a model of their own. */
@@ -70,6 +82,7 @@ export class TeamModels {
     clearTimeout(this.timers.get(teamId));
     this.timers.delete(teamId);
     this.models.delete(teamId);
+    this.learnedFrom.delete(teamId);
   }
 
   /** Queues a retraining of these workspaces (at start-up: those with team examples); resolves when they are done. */
@@ -101,9 +114,10 @@ export class TeamModels {
     if (this.stopped) return;
     const { logger } = this.options;
     try {
-      const examples = this.options.examplesOf(teamId);
+      const examples = await this.options.examplesOf(teamId);
       if (examples.length === 0) {
         this.models.delete(teamId);
+        this.learnedFrom.set(teamId, examplesFingerprint(examples));
         logger.info(`Workspace ${teamId} has no team examples: it uses the built-in model`);
         return;
       }
@@ -111,6 +125,7 @@ export class TeamModels {
       const classifier = await this.options.train(withTeamExamples(this.options.types, examples));
       if (this.stopped) return;
       this.models.set(teamId, classifier);
+      this.learnedFrom.set(teamId, examplesFingerprint(examples));
       logger.info(`Learned workspace ${teamId}'s model with ${examples.length} team example(s) in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       logger.error(`Could not retrain workspace ${teamId}'s model, keeping the one it had: ${(error as Error).message}`);

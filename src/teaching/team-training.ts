@@ -19,6 +19,13 @@ export interface TaughtExample {
   typeId: string;
   text: string;
   taughtBy: string;
+  /** Its row id, when it came from the database: says which examples a model was learned from. */
+  id?: number;
+}
+
+/** Which examples a model was learned from, as the store counts them: how many, and the newest row id. */
+export function examplesFingerprint(examples: readonly TaughtExample[]): string {
+  return `${examples.length}:${examples.reduce((newest, example) => Math.max(newest, example.id ?? 0), 0)}`;
 }
 
 /** Each taught example's weight under the abuse rule, in the order given; 0 for a type no longer in the playbooks. */

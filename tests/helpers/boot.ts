@@ -5,7 +5,8 @@ import type { Database } from 'better-sqlite3';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config/config.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
-import { openDatabase } from '../../src/store/database.js';
+import { openDatabase, openSqliteDatabase } from '../../src/store/database.js';
+import type { SqlDatabase } from '../../src/store/sql.js';
 import { Classifier } from '../../src/classifier/classifier.js';
 import type { ClassifierHost } from '../../src/service/classifier-host.js';
 import { loadPlaybooks } from '../../src/playbooks/load.js';
@@ -28,7 +29,10 @@ function core(dir?: string) {
 export interface BootedApp {
   slack: FakeSlack;
   running: RunningApp;
+  /** The SQLite file's handle, to look at rows directly; throws for an app on PostgreSQL. */
   db: Database;
+  /** The app's database, either engine. */
+  database: SqlDatabase;
   dbPath: string;
   baseUrl: string;
   logs: string[];
@@ -49,6 +53,8 @@ export interface BootOptions {
   classifier?: ClassifierHost;
   /** Another app's database file, to run two instances on one database; a fresh one otherwise. */
   databasePath?: string;
+  /** A PostgreSQL database (tests/helpers/postgres.ts) instead of a SQLite file; two apps given one URL share it. */
+  databaseUrl?: string;
   /** Another app's fake Slack, so two instances talk to one Slack. */
   slack?: FakeSlack;
 }
@@ -69,14 +75,18 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   });
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
-  const db = openDatabase(config.DATABASE_PATH);
-  const running = await startApp({ config, logger, db, ...core(options.playbooksDir), ...(options.classifier ? { classifier: options.classifier } : {}), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
+  const database = options.databaseUrl ? await openDatabase({ url: options.databaseUrl }) : await openSqliteDatabase(config.DATABASE_PATH);
+  const running = await startApp({ config, logger, db: database, ...core(options.playbooksDir), ...(options.classifier ? { classifier: options.classifier } : {}), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
   const baseUrl = `http://127.0.0.1:${running.address.port}`;
   let stopped = false;
   return {
     slack,
     running,
-    db,
+    get db(): Database {
+      if (!('raw' in database)) throw new Error('this app runs on PostgreSQL: use `database`');
+      return (database as { raw: Database }).raw;
+    },
+    database,
     dbPath,
     baseUrl,
     logs,

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, toCsv, UTF8_BOM } from '../../src/insights/csv.js';
 import { classificationsCsv, quizAnswersCsv } from '../../src/insights/export.js';
 import { InsightsService } from '../../src/insights/insights-service.js';
 import { en, zh } from '../../src/i18n/index.js';
-import { openDatabase } from '../../src/store/database.js';
+import { openSqliteDatabase } from '../../src/store/database.js';
 import { InsightsStore } from '../../src/store/insights-store.js';
 import { KNOWN_NOW, seedKnownWeek, TEAM } from './known-week.js';
 import { parseCsv } from './parse-csv.js';
@@ -36,10 +36,13 @@ describe('CSV cells', () => {
 });
 
 describe('the export files', () => {
-  const db = openDatabase(':memory:');
-  seedKnownWeek(db);
-  const service = new InsightsService({ store: new InsightsStore(db), clock: () => KNOWN_NOW, timeZone: 'Asia/Shanghai' });
-  const rows = service.exportRows(TEAM, 'this-week');
+  let rows: Awaited<ReturnType<InsightsService['exportRows']>>;
+  beforeAll(async () => {
+    const db = await openSqliteDatabase(':memory:');
+    await seedKnownWeek(db);
+    const service = new InsightsService({ store: new InsightsStore(db), clock: () => KNOWN_NOW, timeZone: 'Asia/Shanghai' });
+    rows = await service.exportRows(TEAM, 'this-week');
+  });
   const name = (id: string) => (id === 'angry' ? '=愤怒, "的" 客户' : id);
 
   it('list each quiz answer of the period: agent, date, type, right or wrong, seconds', () => {

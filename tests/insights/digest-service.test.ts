@@ -1,27 +1,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestService, type DigestContent, type DigestDelivery, type DigestMessage } from '../../src/insights/digest-service.js';
 import type { Lang } from '../../src/lang.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { openDatabase } from '../../src/store/database.js';
+import { openDatabase, type DatabaseTarget } from '../../src/store/database.js';
+import type { SqlDatabase } from '../../src/store/sql.js';
+import { ENGINES } from '../helpers/engines.js';
+import { freshPostgresUrl } from '../helpers/postgres.js';
 import { DigestStore } from '../../src/store/digest-store.js';
 import { QuizStore, type QuizSchedule } from '../../src/store/quiz-store.js';
 
 let dir: string;
 let path: string;
-let open: BetterSqlite3.Database[];
+let open: SqlDatabase[];
+/** The database every instance of a test shares: the SQLite file, or a PostgreSQL database. */
+let target: DatabaseTarget;
 let now: Date;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'customertype-digest-'));
   path = join(dir, 'bot.db');
   open = [];
   now = new Date('2026-11-23T08:00:00Z'); // a Monday
 });
-afterEach(() => {
-  for (const db of open) db.close();
+afterEach(async () => {
+  for (const db of open) await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -49,10 +53,9 @@ function recordingDelivery(sent: Sent[], failFor = new Set<string>()): DigestDel
   };
 }
 
-/** One instance of the bot: its own connection to the shared database file. */
-function instance(sent: Sent[], options: { leads?: string[]; failFor?: Set<string>; logs?: string[]; languages?: Record<string, Lang> } = {}) {
-  const db = openDatabase(path);
-  db.exec('PRAGMA busy_timeout = 0');
+/** One instance of the bot: its own connection to the shared database. */
+async function instance(sent: Sent[], options: { leads?: string[]; failFor?: Set<string>; logs?: string[]; languages?: Record<string, Lang> } = {}) {
+  const db = await openDatabase(target);
   open.push(db);
   const clock = () => now;
   const quizStore = new QuizStore(db, clock);
@@ -75,12 +78,16 @@ function instance(sent: Sent[], options: { leads?: string[]; failFor?: Set<strin
 
 const weekdays: QuizSchedule = { channelId: 'C0QUIZ', teamId: 'T0TEAM', postTime: '09:30', timeZone: 'Asia/Shanghai', days: '1-5', closeTime: '18:00', enabled: true, lang: 'zh' };
 
-describe('DigestService', () => {
+describe.each(ENGINES)('DigestService on %s', (engine) => {
+  beforeEach(async () => {
+    target = engine === 'sqlite' ? { path } : { url: await freshPostgresUrl() };
+  });
+
   it('sends the channel digest once, after the last quiz day closes, across a restart and two instances', async () => {
     const sent: Sent[] = [];
-    const first = instance(sent);
-    first.quizStore.saveSchedule(weekdays, 'U0LEAD1');
-    first.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
+    const first = await instance(sent);
+    await first.quizStore.saveSchedule(weekdays, 'U0LEAD1');
+    await first.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
 
     // Friday 17:59 in Shanghai: the last quiz of the week is still open.
     now = new Date('2026-11-27T09:59:00Z');
@@ -89,12 +96,12 @@ describe('DigestService', () => {
 
     // 18:00 there: due. A second instance on the same file runs the same pass at the same moment.
     now = new Date('2026-11-27T10:00:00Z');
-    const second = instance(sent);
+    const second = await instance(sent);
     await Promise.all([first.service.runDue(), second.service.runDue()]);
     expect(sent).toEqual([{ to: 'C0TEAM', week: '2026-11-23', audience: 'channel', lang: 'zh', key: 'digest:T0TEAM:2026-11-23', checkFirst: false }]);
 
     // A restart later the same weekend, then the following Monday: nothing again.
-    const restarted = instance(sent);
+    const restarted = await instance(sent);
     for (const moment of ['2026-11-28T03:00:00Z', '2026-11-30T01:00:00Z']) {
       now = new Date(moment);
       await restarted.service.runDue();
@@ -111,8 +118,8 @@ describe('DigestService', () => {
   it('sends the lead view to each lead by DM, in each one\'s language, and one failure does not stop the others', async () => {
     const sent: Sent[] = [];
     const logs: string[] = [];
-    const bot = instance(sent, { leads: ['U0LEAD1', 'U0GONE', 'U0LEAD2'], failFor: new Set(['U0GONE']), logs, languages: { U0LEAD2: 'zh' } });
-    bot.store.saveSetting('T0TEAM', { kind: 'dm' }, 'U0LEAD1');
+    const bot = await instance(sent, { leads: ['U0LEAD1', 'U0GONE', 'U0LEAD2'], failFor: new Set(['U0GONE']), logs, languages: { U0LEAD2: 'zh' } });
+    await bot.store.saveSetting('T0TEAM', { kind: 'dm' }, 'U0LEAD1');
 
     // No quiz schedule: Friday 17:00 in the default time zone.
     now = new Date('2026-11-27T17:00:00Z');
@@ -128,8 +135,8 @@ describe('DigestService', () => {
 
   it('DMs whoever turned it on when no leads are configured', async () => {
     const sent: Sent[] = [];
-    const bot = instance(sent, { leads: [] });
-    bot.store.saveSetting('T0TEAM', { kind: 'dm' }, 'U0ANYONE');
+    const bot = await instance(sent, { leads: [] });
+    await bot.store.saveSetting('T0TEAM', { kind: 'dm' }, 'U0ANYONE');
     now = new Date('2026-11-27T17:00:00Z');
     await bot.service.runDue();
     expect(sent.map((entry) => [entry.to, entry.audience])).toEqual([['U0ANYONE', 'lead']]);
@@ -137,9 +144,9 @@ describe('DigestService', () => {
 
   it('does not send a week that was over before the digest was turned on', async () => {
     const sent: Sent[] = [];
-    const bot = instance(sent);
+    const bot = await instance(sent);
     now = new Date('2026-11-25T12:00:00Z'); // Wednesday: last week's digest fell due last Friday
-    bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
+    await bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
     await bot.service.runDue();
     expect(sent).toEqual([]);
     now = new Date('2026-11-27T17:00:00Z');
@@ -149,9 +156,9 @@ describe('DigestService', () => {
 
   it('sends nothing when off, and only the latest week after long downtime', async () => {
     const sent: Sent[] = [];
-    const bot = instance(sent);
-    bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
-    bot.store.saveSetting('T0OFF', { kind: 'off' }, 'U0LEAD1');
+    const bot = await instance(sent);
+    await bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
+    await bot.store.saveSetting('T0OFF', { kind: 'off' }, 'U0LEAD1');
     now = new Date('2026-12-16T12:00:00Z'); // three weeks later
     await bot.service.runDue();
     expect(sent.map((entry) => [entry.to, entry.week])).toEqual([['C0TEAM', '2026-12-07']]);
@@ -161,8 +168,8 @@ describe('DigestService', () => {
     const sent: Sent[] = [];
     const failFor = new Set(['C0TEAM']);
     const logs: string[] = [];
-    const bot = instance(sent, { failFor, logs });
-    bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
+    const bot = await instance(sent, { failFor, logs });
+    await bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0TEAM' }, 'U0LEAD1');
     now = new Date('2026-11-27T17:00:00Z');
     await bot.service.runDue();
     expect(logs.join('')).toContain('Weekly digest for T0TEAM failed: posting to C0TEAM: channel_not_found');
@@ -179,10 +186,10 @@ describe('DigestService', () => {
 
   it('a channel digest uses the quiz channel\'s language, else the workspace default', async () => {
     const sent: Sent[] = [];
-    const bot = instance(sent);
-    bot.quizStore.saveSchedule({ ...weekdays, channelId: 'C0OTHER', lang: 'en' }, 'U0LEAD1');
-    bot.quizStore.saveSchedule(weekdays, 'U0LEAD1');
-    bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0QUIZ' }, 'U0LEAD1');
+    const bot = await instance(sent);
+    await bot.quizStore.saveSchedule({ ...weekdays, channelId: 'C0OTHER', lang: 'en' }, 'U0LEAD1');
+    await bot.quizStore.saveSchedule(weekdays, 'U0LEAD1');
+    await bot.store.saveSetting('T0TEAM', { kind: 'channel', channelId: 'C0QUIZ' }, 'U0LEAD1');
     now = new Date('2026-11-27T10:00:00Z');
     await bot.service.runDue();
     expect(sent.map((entry) => entry.lang)).toEqual(['zh']);

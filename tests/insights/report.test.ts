@@ -1,19 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InsightsService } from '../../src/insights/insights-service.js';
-import { openDatabase } from '../../src/store/database.js';
+import type { InsightsReport } from '../../src/insights/report.js';
+import type { Engine } from '../../src/store/sql.js';
+import { ENGINES, freshDatabase } from '../helpers/engines.js';
 import { InsightsStore } from '../../src/store/insights-store.js';
 import { KNOWN_NOW, seedKnownWeek, TEAM } from './known-week.js';
 
-function service(now = KNOWN_NOW) {
-  const db = openDatabase(':memory:');
-  seedKnownWeek(db);
+async function service(engine: Engine, now = KNOWN_NOW) {
+  const db = await freshDatabase(engine);
+  await seedKnownWeek(db);
   return new InsightsService({ store: new InsightsStore(db), clock: () => now, timeZone: 'UTC' });
 }
 
-describe('the insights report on a known week', () => {
-  const report = service().report(TEAM, 'this-week');
+describe.each(ENGINES)('the insights report on a known week, on %s', (engine) => {
+  let report: InsightsReport;
+  beforeAll(async () => {
+    report = await (await service(engine)).report(TEAM, 'this-week');
+  });
 
-  it('counts the customers met by type, with share and the same days last week', () => {
+  it('counts the customers met by type, with share and the same days last week', async () => {
     const { classifications } = report;
     expect(classifications.total).toBe(10);
     expect(classifications.previousTotal).toBe(5);
@@ -31,7 +36,7 @@ describe('the insights report on a known week', () => {
     ]);
   });
 
-  it('sums up the quiz without practice or another workspace', () => {
+  it('sums up the quiz without practice or another workspace', async () => {
     expect(report.quiz).toMatchObject({ agents: 3, answers: 8, correct: 3, previousAnswers: 4, previousCorrect: 4 });
     expect(report.quiz.byType).toEqual([
       { typeId: 'skeptic', answers: 3, correct: 1, accuracy: 1 / 3, previousAnswers: 0, previousAccuracy: null },
@@ -39,7 +44,7 @@ describe('the insights report on a known week', () => {
     ]);
   });
 
-  it('derives confusions from "which type" answers only', () => {
+  it('derives confusions from "which type" answers only', async () => {
     // U2's wrong "what to do" answer on angry is not a confusion.
     expect(report.quiz.confusions).toEqual([
       { actual: 'angry', answered: 'skeptic', count: 2 },
@@ -47,14 +52,14 @@ describe('the insights report on a known week', () => {
     ]);
   });
 
-  it('picks the types to coach, each with its reason and numbers', () => {
+  it('picks the types to coach, each with its reason and numbers', async () => {
     expect(report.quiz.coachNext).toEqual([
       { typeId: 'skeptic', reason: 'confused', accuracy: 1 / 3, answers: 3, confusedWith: 'angry', count: 2 },
       { typeId: 'angry', reason: 'falling', accuracy: 0.4, previousAccuracy: 1, answers: 5 },
     ]);
   });
 
-  it('gives each agent answers, accuracy and streak', () => {
+  it('gives each agent answers, accuracy and streak', async () => {
     expect(report.agents).toEqual([
       { userId: 'U1', answers: 3, correct: 2, accuracy: 2 / 3, streak: 1 },
       { userId: 'U2', answers: 3, correct: 1, accuracy: 1 / 3, streak: 0 },
@@ -62,7 +67,7 @@ describe('the insights report on a known week', () => {
     ]);
   });
 
-  it('counts the classifier disagreements by pair and their share', () => {
+  it('counts the classifier disagreements by pair and their share', async () => {
     expect(report.corrections).toEqual({
       pairs: [
         { predicted: 'angry', corrected: 'skeptic', count: 2 },
@@ -73,15 +78,15 @@ describe('the insights report on a known week', () => {
     });
   });
 
-  it('is empty, not broken, for a workspace with nothing', () => {
-    const empty = service().report('T0NOBODY', 'last-4-weeks');
+  it('is empty, not broken, for a workspace with nothing', async () => {
+    const empty = await (await service(engine)).report('T0NOBODY', 'last-4-weeks');
     expect(empty.classifications).toMatchObject({ total: 0, byType: [], abstained: { count: 0, share: 0 } });
     expect(empty.quiz).toMatchObject({ agents: 0, answers: 0, byType: [], confusions: [], coachNext: [] });
     expect(empty.corrections).toEqual({ pairs: [], correctedClassifications: 0, share: 0 });
   });
 
-  it('reads last week as last week', () => {
-    const lastWeek = service().report(TEAM, 'last-week');
+  it('reads last week as last week', async () => {
+    const lastWeek = await (await service(engine)).report(TEAM, 'last-week');
     expect(lastWeek.range).toMatchObject({ from: '2026-11-30', until: '2026-12-07' });
     expect(lastWeek.classifications.total).toBe(6);
     expect(lastWeek.quiz).toMatchObject({ agents: 4, answers: 4, correct: 4, coachNext: [] });

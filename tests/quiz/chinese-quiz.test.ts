@@ -8,10 +8,8 @@ import { chooseQuestion } from '../../src/quiz/choose.js';
 import { QuizService, type Leaderboards, type QuizPublisher } from '../../src/quiz/quiz-service.js';
 import type { QuizQuestion } from '../../src/quiz/question.js';
 import { mulberry32 } from '../../src/random.js';
-import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
-import { loadMigrations, migrate } from '../../src/store/migrations.js';
+import { openSqliteDatabase } from '../../src/store/database.js';
 import { QuizStore, type QuizSchedule } from '../../src/store/quiz-store.js';
-import { openSqlite } from '../../src/store/sqlite.js';
 import type { Lang } from '../../src/lang.js';
 import { CHINESE_TYPES, chinesePlaybooksDir } from '../helpers/chinese-playbooks.js';
 import { englishLeftIn, hasHan } from '../helpers/chinese-text.js';
@@ -21,12 +19,12 @@ let englishOnly: PlaybookSet;
 let classifier: Classifier;
 const fixture = chinesePlaybooksDir();
 const noChinese = chinesePlaybooksDir([]);
-beforeAll(() => {
+beforeAll(async () => {
   playbooks = loadPlaybooks(fixture.dir).set;
   englishOnly = loadPlaybooks(noChinese.dir).set;
   classifier = Classifier.train(typeDefinitions(playbooks.all));
 });
-afterAll(() => {
+afterAll(async () => {
   fixture.remove();
   noChinese.remove();
 });
@@ -40,7 +38,7 @@ function questions(lang: Lang, count: number, seed = 5, extra: { onlyTypes?: str
 }
 
 describe('a Chinese quiz', () => {
-  it('asks "which type" only with the Chinese quiz messages of types that have them, in Chinese throughout', () => {
+  it('asks "which type" only with the Chinese quiz messages of types that have them, in Chinese throughout', async () => {
     const asked = questions('zh', 80).filter((question) => question.kind === 'which-type');
     expect(asked.length).toBeGreaterThan(30);
     for (const question of asked) {
@@ -58,7 +56,7 @@ describe('a Chinese quiz', () => {
     }
   });
 
-  it('offers the types\' Chinese actions as the options of "what to do first"', () => {
+  it('offers the types\' Chinese actions as the options of "what to do first"', async () => {
     const asked = questions('zh', 80).filter((question) => question.kind === 'what-to-do');
     expect(asked.length).toBeGreaterThan(10);
     for (const question of asked) {
@@ -69,7 +67,7 @@ describe('a Chinese quiz', () => {
     }
   });
 
-  it('still asks, in English, when no type has Chinese material', () => {
+  it('still asks, in English, when no type has Chinese material', async () => {
     const random = mulberry32(2);
     for (let i = 0; i < 20; i += 1) {
       const question = chooseQuestion(englishOnly, classifier, { ...noHistory, random, lang: 'zh' });
@@ -78,14 +76,14 @@ describe('a Chinese quiz', () => {
     }
   });
 
-  it('practises on Chinese material when the weakest types have none', () => {
+  it('practises on Chinese material when the weakest types have none', async () => {
     for (const question of questions('zh', 10, 8, { onlyTypes: ['skeptic', 'chatty'] })) {
       expect(question.lang).toBe('zh');
       expect(CHINESE_TYPES).toContain(question.typeId);
     }
   });
 
-  it('keeps English questions as they were: English material and keys', () => {
+  it('keeps English questions as they were: English material and keys', async () => {
     for (const question of questions('en', 40)) {
       expect(question.lang).toBe('en');
       expect(question.questionKey).not.toContain(':zh');
@@ -112,9 +110,8 @@ class RecordingPublisher implements QuizPublisher {
 }
 
 describe('a channel\'s quiz language', () => {
-  function setup(now: string, defaultLanguage: Lang = 'en') {
-    const db = openSqlite(':memory:');
-    migrate(db, loadMigrations(DEFAULT_MIGRATIONS_DIR));
+  async function setup(now: string, defaultLanguage: Lang = 'en') {
+    const db = await openSqliteDatabase(':memory:');
     let moment = new Date(now);
     const clock = () => moment;
     const store = new QuizStore(db, clock);
@@ -142,28 +139,28 @@ describe('a channel\'s quiz language', () => {
     ...(lang ? { lang } : {}),
   });
 
-  it('is stored with the schedule, and an older schedule without one reads as the workspace default', () => {
-    const { store, db } = setup('2026-11-23T01:00:00Z');
-    store.saveSchedule(schedule('C1', 'zh'), 'U1');
-    store.saveSchedule(schedule('C2'), 'U1');
-    expect(store.schedule('C1')?.lang).toBe('zh');
-    expect(store.schedule('C2')?.lang).toBeUndefined();
-    expect(() => db.prepare("UPDATE quiz_schedules SET language = 'fr'").run()).toThrow(/CHECK/);
+  it('is stored with the schedule, and an older schedule without one reads as the workspace default', async () => {
+    const { store, db } = await setup('2026-11-23T01:00:00Z');
+    await store.saveSchedule(schedule('C1', 'zh'), 'U1');
+    await store.saveSchedule(schedule('C2'), 'U1');
+    expect((await store.schedule('C1'))?.lang).toBe('zh');
+    expect((await store.schedule('C2'))?.lang).toBeUndefined();
+    await expect(db.run("UPDATE quiz_schedules SET language = 'fr'")).rejects.toThrow(/CHECK/);
   });
 
   it('decides the questions posted and the weekly board; a schedule without one follows DEFAULT_LANGUAGE', async () => {
-    const { store, publisher, service, setNow } = setup('2026-11-22T01:40:00Z', 'zh'); // Sunday 09:40 in Shanghai
-    store.saveSchedule(schedule('C1', 'en'), 'U1');
-    store.saveSchedule(schedule('C2'), 'U1');
-    await service.runSchedules(store.enabledSchedules());
+    const { store, publisher, service, setNow } = await setup('2026-11-22T01:40:00Z', 'zh'); // Sunday 09:40 in Shanghai
+    await store.saveSchedule(schedule('C1', 'en'), 'U1');
+    await store.saveSchedule(schedule('C2'), 'U1');
+    await service.runSchedules(await store.enabledSchedules());
     expect(publisher.posted.map((question) => question.lang)).toEqual(['en', 'zh']);
     setNow('2026-11-22T17:00:00Z'); // Monday 01:00 in Shanghai, before its quiz: last week's boards go out
-    await service.runSchedules(store.enabledSchedules());
+    await service.runSchedules(await store.enabledSchedules());
     expect(publisher.boards).toEqual(['en', 'zh']);
   });
 
   it('gives practice questions in the language asked for', async () => {
-    const { publisher, service } = setup('2026-11-23T01:00:00Z');
+    const { publisher, service } = await setup('2026-11-23T01:00:00Z');
     expect((await service.practice('U1', 'T1', 'zh')).status).toBe('posted');
     expect(publisher.posted[0]!.lang).toBe('zh');
   });

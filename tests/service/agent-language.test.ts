@@ -3,18 +3,16 @@ import type { Lang } from '../../src/lang.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { AgentLanguages, langOfLocale, LOCALE_BUDGET_MS, type LanguageChoices } from '../../src/service/agent-language.js';
 import { AgentStore } from '../../src/store/agent-store.js';
-import { DEFAULT_MIGRATIONS_DIR } from '../../src/store/database.js';
-import { loadMigrations, migrate } from '../../src/store/migrations.js';
-import { openSqlite } from '../../src/store/sqlite.js';
+import { ENGINES, freshDatabase } from '../helpers/engines.js';
 
-afterEach(() => vi.useRealTimers());
+afterEach(async () => vi.useRealTimers());
 
 function memoryChoices(): LanguageChoices & { chosen: Map<string, Lang> } {
   const chosen = new Map<string, Lang>();
   return {
     chosen,
-    chosenLanguage: (userId) => chosen.get(userId),
-    chooseLanguage: (userId, choice) => void (choice === 'auto' ? chosen.delete(userId) : chosen.set(userId, choice)),
+    chosenLanguage: async (userId) => chosen.get(userId),
+    chooseLanguage: async (userId, choice) => void (choice === 'auto' ? chosen.delete(userId) : chosen.set(userId, choice)),
   };
 }
 
@@ -92,10 +90,12 @@ describe('the language an agent is answered in', () => {
   });
 
   it('asks once for an agent however many answers wait on it at the same moment', async () => {
-    let resolve!: (locale: string) => void;
+    let resolve: ((locale: string) => void) | undefined;
     const { languages, calls } = setup(() => new Promise((done) => (resolve = done)));
     const waiting = Array.from({ length: 20 }, () => languages.forAgent('U1'));
-    resolve('zh-HK');
+    // Slack is asked once the stored choice has been read (none here).
+    await vi.waitFor(() => expect(resolve).toBeDefined());
+    resolve!('zh-HK');
     expect(await Promise.all(waiting)).toEqual(Array(20).fill('zh'));
     expect(calls).toEqual(['U1']);
   });
@@ -133,10 +133,10 @@ describe('the language an agent is answered in', () => {
 
   it('uses the locale when the stored choice cannot be read', async () => {
     const broken: LanguageChoices = {
-      chosenLanguage: () => {
+      chosenLanguage: async () => {
         throw new Error('database is locked');
       },
-      chooseLanguage: () => {},
+      chooseLanguage: async () => {},
     };
     const { languages, logs } = setup(async () => 'zh-CN', 'en', broken as never);
     expect(await languages.forAgent('U1')).toBe('zh');
@@ -154,18 +154,17 @@ describe('the language an agent is answered in', () => {
   });
 });
 
-describe('AgentStore', () => {
-  it('stores a choice, replaces it, forgets it on auto, and refuses a language it does not know', () => {
-    const db = openSqlite(':memory:');
-    migrate(db, loadMigrations(DEFAULT_MIGRATIONS_DIR));
+describe.each(ENGINES)('AgentStore on %s', (engine) => {
+  it('stores a choice, replaces it, forgets it on auto, and refuses a language it does not know', async () => {
+    const db = await freshDatabase(engine);
     const store = new AgentStore(db, () => new Date('2026-11-23T09:00:00Z'));
-    expect(store.chosenLanguage('U1')).toBeUndefined();
-    store.chooseLanguage('U1', 'zh');
-    store.chooseLanguage('U1', 'en');
-    expect(store.chosenLanguage('U1')).toBe('en');
-    expect(db.prepare('SELECT COUNT(*) AS n FROM agent_languages').get()).toEqual({ n: 1 });
-    store.chooseLanguage('U1', 'auto');
-    expect(store.chosenLanguage('U1')).toBeUndefined();
-    expect(() => store.chooseLanguage('U1', 'fr' as Lang)).toThrow(/CHECK/);
+    expect(await store.chosenLanguage('U1')).toBeUndefined();
+    await store.chooseLanguage('U1', 'zh');
+    await store.chooseLanguage('U1', 'en');
+    expect(await store.chosenLanguage('U1')).toBe('en');
+    expect(await db.get('SELECT COUNT(*) AS n FROM agent_languages')).toEqual({ n: 1 });
+    await store.chooseLanguage('U1', 'auto');
+    expect(await store.chosenLanguage('U1')).toBeUndefined();
+    await expect(store.chooseLanguage('U1', 'fr' as Lang)).rejects.toThrow(/check/i);
   });
 });

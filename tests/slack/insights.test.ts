@@ -9,7 +9,7 @@ import { KNOWN_NOW, seedKnownWeek } from '../insights/known-week.js';
 let booted: BootedApp;
 beforeAll(async () => {
   booted = await bootApp({ env: { LEADS: 'U0LEAD' }, clock: () => KNOWN_NOW });
-  seedKnownWeek(booted.db);
+  await seedKnownWeek(booted.database);
 });
 afterAll(async () => {
   await booted.stop();

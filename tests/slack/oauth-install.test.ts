@@ -147,9 +147,9 @@ describe('installing through Slack OAuth', () => {
     const first = await boot({ slack });
     await installThroughOAuth(first, 'code-a', { teamId: 'T0AAA', botToken: 'xoxb-aaa-revoked' });
     await installThroughOAuth(first, 'code-b', { teamId: 'T0BBB', botToken: 'xoxb-bbb-fine' });
-    const quizStore = new QuizStore(first.db);
+    const quizStore = new QuizStore(first.database);
     for (const [channelId, teamId] of [['C0AAAQUIZ', 'T0AAA'], ['C0BBBQUIZ', 'T0BBB']] as const) {
-      quizStore.saveSchedule({ channelId, teamId, postTime: '00:00', timeZone: 'UTC', days: '*', closeTime: null, enabled: true }, 'U0LEAD');
+      await quizStore.saveSchedule({ channelId, teamId, postTime: '00:00', timeZone: 'UTC', days: '*', closeTime: null, enabled: true }, 'U0LEAD');
     }
     const dbPath = first.dbPath;
     await first.running.stop();
@@ -180,8 +180,8 @@ describe('uninstalling', () => {
     const first = await boot({ slack, clock, env: { DATA_RETENTION_DAYS: '30' } });
     await installThroughOAuth(first, 'code-1', { teamId: 'T0ONE', botToken: 'xoxb-one' });
     await installThroughOAuth(first, 'code-2', { teamId: 'T0TWO', botToken: 'xoxb-two' });
-    const quizStore = new QuizStore(first.db);
-    for (const team of ['T0ONE', 'T0TWO']) quizStore.saveSchedule({ channelId: `C0${team}`, teamId: team, postTime: '23:59', timeZone: 'UTC', days: '*', closeTime: null, enabled: true }, 'U0LEAD');
+    const quizStore = new QuizStore(first.database);
+    for (const team of ['T0ONE', 'T0TWO']) await quizStore.saveSchedule({ channelId: `C0${team}`, teamId: team, postTime: '23:59', timeZone: 'UTC', days: '*', closeTime: null, enabled: true }, 'U0LEAD');
 
     expect((await first.post(uninstalled('T0ONE', type, extra), JSON_BODY)).status).toBe(200);
     await expect.poll(() => first.db.prepare('SELECT team_id FROM installations').all()).toEqual([{ team_id: 'T0TWO' }]);

@@ -19,7 +19,7 @@ function setup(train: (count: number) => Promise<Classifier>) {
   const models = new TeamModels({
     builtIn: new ClassifierHost(builtIn),
     types,
-    examplesOf: (teamId) => examples.get(teamId) ?? [],
+    examplesOf: async (teamId) => examples.get(teamId) ?? [],
     train: () => train((trainings += 1)),
     logger: createLogger('debug', { write: (line) => logs.push(line) }),
     debounceMs: 20,

@@ -5,7 +5,7 @@ import { buildInsightsReport, type InsightsReport } from '../../../src/insights/
 import { periodRanges } from '../../../src/insights/period.js';
 import { loadPlaybooks } from '../../../src/playbooks/load.js';
 import { buildInsightsMessage } from '../../../src/slack/blocks/insights.js';
-import { openDatabase } from '../../../src/store/database.js';
+import { openSqliteDatabase } from '../../../src/store/database.js';
 import { InsightsStore } from '../../../src/store/insights-store.js';
 import type { TeamAnswer } from '../../../src/store/insights-store.js';
 import { expectWithinBlockKitLimits } from '../../helpers/block-kit.js';
@@ -15,9 +15,9 @@ import { KNOWN_NOW, seedKnownWeek, TEAM } from '../../insights/known-week.js';
 
 const playbooks = loadPlaybooks().set;
 
-function knownReport(): InsightsReport {
-  const db = openDatabase(':memory:');
-  seedKnownWeek(db);
+async function knownReport(): Promise<InsightsReport> {
+  const db = await openSqliteDatabase(':memory:');
+  await seedKnownWeek(db);
   return new InsightsService({ store: new InsightsStore(db), clock: () => KNOWN_NOW, timeZone: 'UTC' }).report(TEAM, 'this-week');
 }
 
@@ -64,8 +64,8 @@ function hugeReport(): InsightsReport {
 }
 
 describe('buildInsightsMessage', () => {
-  it('shows the known week with its exact figures for a lead', () => {
-    const message = buildInsightsMessage(knownReport(), { audience: 'lead' }, playbooks, en);
+  it('shows the known week with its exact figures for a lead', async () => {
+    const message = buildInsightsMessage(await knownReport(), { audience: 'lead' }, playbooks, en);
     expectWithinBlockKitLimits(message.blocks);
     const text = allText(message.blocks).join('\n');
     const angry = playbooks.get('angry')!.name;
@@ -88,8 +88,8 @@ describe('buildInsightsMessage', () => {
     expect(text).toContain(`• *${angry}* → *${skeptic}*: 2`);
   });
 
-  it('leaves every agent out for a channel', () => {
-    const message = buildInsightsMessage(knownReport(), { audience: 'channel' }, playbooks, en);
+  it('leaves every agent out for a channel', async () => {
+    const message = buildInsightsMessage(await knownReport(), { audience: 'channel' }, playbooks, en);
     const text = allText(message.blocks).join('\n');
     expect(text).not.toMatch(/<@U|streak/);
     expect(JSON.stringify(message)).not.toContain('U1');
@@ -97,8 +97,8 @@ describe('buildInsightsMessage', () => {
     expect(text).toContain('3 agents took part');
   });
 
-  it('names the types in Chinese for a Chinese lead, in clean Chinese typography', () => {
-    const message = buildInsightsMessage(knownReport(), { audience: 'lead' }, playbooks, zh);
+  it('names the types in Chinese for a Chinese lead, in clean Chinese typography', async () => {
+    const message = buildInsightsMessage(await knownReport(), { audience: 'lead' }, playbooks, zh);
     const text = allText(message.blocks).join('\n');
     const angry = playbooks.get('angry')!.zh!.name;
     expect(text).toContain('12月7日至12月9日，对比11月30日至12月2日');
@@ -107,7 +107,7 @@ describe('buildInsightsMessage', () => {
     for (const line of allText(message.blocks)) expect(chineseTypographyProblems(line.replace(/<@U\w+>/g, '某人'))).toEqual([]);
   });
 
-  it('stays inside Block Kit limits with 19 types, 300 agents and every pair corrected, in both languages', () => {
+  it('stays inside Block Kit limits with 19 types, 300 agents and every pair corrected, in both languages', async () => {
     const report = hugeReport();
     for (const t of [en, zh]) {
       for (const audience of ['lead', 'channel'] as const) {
@@ -121,17 +121,17 @@ describe('buildInsightsMessage', () => {
     expect(text).toContain(`…and ${19 * 18 - 8} more.`);
   });
 
-  it('says so, briefly, when there is nothing yet', () => {
-    const db = openDatabase(':memory:');
-    const report = new InsightsService({ store: new InsightsStore(db), clock: () => KNOWN_NOW, timeZone: 'UTC' }).report(TEAM, 'last-week');
+  it('says so, briefly, when there is nothing yet', async () => {
+    const db = await openSqliteDatabase(':memory:');
+    const report = await new InsightsService({ store: new InsightsStore(db), clock: () => KNOWN_NOW, timeZone: 'UTC' }).report(TEAM, 'last-week');
     const text = allText(buildInsightsMessage(report, { audience: 'lead' }, playbooks, en).blocks).join('\n');
     expect(text).toContain('No classifications in this period.');
     expect(text).toContain('No quiz answers in this period.');
     expect(text).toContain('No corrections in this period.');
   });
 
-  it('escapes a type id no playbook knows', () => {
-    const report = knownReport();
+  it('escapes a type id no playbook knows', async () => {
+    const report = await knownReport();
     report.classifications.byType[0]!.typeId = '<!channel>';
     const message = buildInsightsMessage(report, { audience: 'channel' }, playbooks, en);
     for (const text of allText(message.blocks)) expect(text).not.toMatch(LIVE_MARKUP);

@@ -37,7 +37,7 @@ export function correctType(deps: ListenerDeps) {
     const name = escapeMrkdwn(playbookText(corrected, t.lang).name);
     const text = !stored ? t.correction.notSaved : corrected.id === choice.predicted ? t.correction.confirmed(name) : t.correction.noted(name, corrected.id);
     const teamId = body.team?.id ?? body.user?.team_id;
-    if (stored && choice.teachKey && deps.teaching.canTeach(choice.teachKey, teamId, userId)) {
+    if (stored && choice.teachKey && (await deps.teaching.canTeach(choice.teachKey, teamId, userId))) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...buildTeachOffer(text, choice.teachKey, corrected.id, t) });
       return;
     }

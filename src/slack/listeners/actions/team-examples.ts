@@ -5,10 +5,10 @@ import { isLead, type ListenerDeps } from '../deps.js';
 import { leadButton, plainMessage } from './lead-button.js';
 
 /** `/customertype examples` for a lead; a polite refusal for anyone else. */
-export function teamExamplesAnswer(deps: ListenerDeps, teamId: string | undefined, userId: string, t: Catalogue, notice?: string): RenderedMessage {
+export async function teamExamplesAnswer(deps: ListenerDeps, teamId: string | undefined, userId: string, t: Catalogue, notice?: string): Promise<RenderedMessage> {
   if (!isLead(deps, userId)) return plainMessage(t.examples.notLead);
   if (!teamId) return plainMessage(t.examples.notSaved);
-  return buildTeamExamplesMessage(deps.teaching.list(teamId), deps.teaching.enabled(teamId), deps.playbooks, t, notice);
+  return buildTeamExamplesMessage(await deps.teaching.list(teamId), await deps.teaching.enabled(teamId), deps.playbooks, t, notice);
 }
 
 type Change = (deps: ListenerDeps, teamId: string, value: string | undefined, t: Catalogue) => Promise<string>;
@@ -21,7 +21,7 @@ function listButton(name: string, change: Change) {
       return;
     }
     const notice = await change(deps, teamId, value, t);
-    await respond({ response_type: 'ephemeral', replace_original: true, ...teamExamplesAnswer(deps, teamId, userId, t, notice) });
+    await respond({ response_type: 'ephemeral', replace_original: true, ...(await teamExamplesAnswer(deps, teamId, userId, t, notice)) });
   });
 }
 

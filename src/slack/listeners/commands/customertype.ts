@@ -26,18 +26,18 @@ type AnsweredNow = Exclude<CommandRequest, AnsweredLater | { kind: 'language' } 
  * classifying takes well under a millisecond, and answering in the ack spares a second request to
  * the response URL.
  */
-function answerNow(request: AnsweredNow, command: CommandArgs['command'], deps: ListenerDeps, t: Catalogue): RenderedMessage {
+async function answerNow(request: AnsweredNow, command: CommandArgs['command'], deps: ListenerDeps, t: Catalogue): Promise<RenderedMessage> {
   switch (request.kind) {
     case 'help':
       return buildHelpMessage(t);
     case 'list':
       return buildTypeList(deps.playbooks, t);
     case 'stats':
-      return buildStatsMessage(deps.quiz.stats(command.user_id), deps.playbooks, t);
+      return buildStatsMessage(await deps.quiz.stats(command.user_id), deps.playbooks, t);
     case 'leaderboard':
-      return buildLeaderboardMessage(deps.quiz.leaderboards(command.team_id), 'current', t);
+      return buildLeaderboardMessage(await deps.quiz.leaderboards(command.team_id), 'current', t);
     case 'corrections':
-      return buildCorrectionsMessage(deps.classification.corrections(command.team_id), deps.playbooks, t);
+      return buildCorrectionsMessage(await deps.classification.corrections(command.team_id), deps.playbooks, t);
     case 'examples':
       return teamExamplesAnswer(deps, command.team_id, command.user_id, t);
     case 'delete-data':
@@ -46,7 +46,7 @@ function answerNow(request: AnsweredNow, command: CommandArgs['command'], deps: 
       return buildPlaybookMessage(request.playbook, t);
     case 'classify': {
       const where = { surface: 'command', teamId: command.team_id, channelId: command.channel_id, userId: command.user_id } as const;
-      const { result, classificationId, teachKey } = deps.classification.classify(request.text, where);
+      const { result, classificationId, teachKey } = await deps.classification.classify(request.text, where);
       return buildGuidanceMessage(result, deps.playbooks, { ref: { classificationId, teachKey, channelId: command.channel_id } }, t);
     }
   }
@@ -107,7 +107,7 @@ export function customertypeCommand(deps: ListenerDeps) {
         ? plain(t.failures.learning)
         : request.kind === 'language' ? await languageCommand(request.choice, command.user_id, deps, t)
         : request.kind === 'digest' ? await digestCommand(request.action, command, deps, t)
-        : answerNow(request, command, deps, t);
+        : await answerNow(request, command, deps, t);
     } catch (error) {
       deps.logger.error(`/customertype failed for user ${command.user_id}: ${(error as Error).message}`);
       message = plain(t.failures.generic);

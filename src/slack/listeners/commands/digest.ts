@@ -15,7 +15,7 @@ export async function digestCommand(action: DigestAction, command: CommandArgs['
   if (!isLead(deps, command.user_id)) return plain(t.digest.leadsOnly);
   const teamId = command.team_id;
   if (action.kind === 'help') return plain(t.digest.help);
-  if (action.kind === 'show') return plain(describeTarget(deps.digest.current(teamId), t));
+  if (action.kind === 'show') return plain(describeTarget(await deps.digest.current(teamId), t));
   const target = chosenTarget(action, command);
   if (!target) {
     const named = action.kind === 'channel-name' ? `#${action.name}` : command.channel_name ? `#${command.channel_name}` : '#';

@@ -21,7 +21,7 @@ export async function insightsCommand(period: InsightsPeriod | 'unknown', args: 
   const { command } = args;
   if (!isLead(deps, command.user_id)) return plain(t.insights.leadsOnly);
   if (period === 'unknown') return plain(t.insights.unknownPeriod);
-  const report = deps.insights.report(command.team_id, period);
+  const report = await deps.insights.report(command.team_id, period);
   const render = deps.renderInsightsChart;
   if (render) {
     // After the answer, never before it: the blocks carry every number, the chart is a picture of them.
@@ -40,7 +40,7 @@ export async function exportCommand(period: InsightsPeriod | 'unknown', args: Co
   const { command } = args;
   if (!isLead(deps, command.user_id)) return plain(t.export.leadsOnly);
   if (period === 'unknown') return plain(t.export.unknownPeriod);
-  const { range, answers, classifications } = deps.insights.exportRows(command.team_id, period);
+  const { range, answers, classifications } = await deps.insights.exportRows(command.team_id, period);
   const name = (typeId: string) => typeName(deps.playbooks, typeId, t.lang);
   const timeZone = deps.insights.timeZone;
   const days = `${range.from}-to-${lastDay(range)}`;

@@ -31,7 +31,7 @@ export async function quizCommand(
       if (inDirectMessage) return plain(t.quizCommand.channelOnly);
       // Acked already: choosing a question needs the classifier, which may still be learning at start-up.
       if (!(await deps.classifierReady(QUIZ_LEARNING_WAIT_MS))) return plain(t.failures.learning);
-      const schedule = deps.quizStore.schedule(command.channel_id);
+      const schedule = await deps.quizStore.schedule(command.channel_id);
       const outcome = await deps.quiz.postQuiz({
         teamId: command.team_id,
         channelId: command.channel_id,
@@ -55,7 +55,7 @@ export async function quizCommand(
             {
               // From a DM the form starts empty: the quiz needs a team channel, picked there.
               channelId: inDirectMessage ? undefined : command.channel_id,
-              schedule: inDirectMessage ? undefined : deps.quizStore.schedule(command.channel_id),
+              schedule: inDirectMessage ? undefined : await deps.quizStore.schedule(command.channel_id),
               timeZone: deps.quiz.defaultTimeZone,
               language: deps.quiz.defaultLanguage,
             },

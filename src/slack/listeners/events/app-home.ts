@@ -15,7 +15,7 @@ export function appHomeOpened(deps: ListenerDeps) {
       const t = catalogue(await deps.languages.forAgent(event.user));
       await client.views.publish({
         user_id: event.user,
-        view: buildHomeView(deps.quiz.stats(event.user), deps.quiz.leaderboards(teamId), deps.playbooks, t),
+        view: buildHomeView(await deps.quiz.stats(event.user), await deps.quiz.leaderboards(teamId), deps.playbooks, t),
       });
     } catch (error) {
       deps.logger.error(`app_home_opened: views.publish failed for ${event.user}: ${describeError(error)}`);

@@ -26,7 +26,7 @@ export function directMessage(deps: ListenerDeps) {
     else if (!(await deps.classifierReady(LEARNING_WAIT_MS))) answer = { text: t.failures.learning, blocks: [section(t.failures.learning)] };
     else {
       const where = { surface: 'message', teamId: event.team, channelId: event.channel, userId: event.user } as const;
-      const { result, classificationId, teachKey } = deps.classification.classify(found.text, where);
+      const { result, classificationId, teachKey } = await deps.classification.classify(found.text, where);
       answer = buildGuidanceMessage(result, deps.playbooks, { source: notedSource(found), ref: { classificationId, teachKey, channelId: event.channel } }, t);
     }
     try {

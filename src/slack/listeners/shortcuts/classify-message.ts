@@ -37,7 +37,7 @@ export function classifyMessageShortcut(deps: ListenerDeps) {
       answer = { text: t.failures.learning, blocks: [section(t.failures.learning)] };
     } else {
       const where = { surface: 'shortcut', teamId: shortcut.team?.id, channelId, userId } as const;
-      const { result, classificationId, teachKey } = deps.classification.classify(found.text, where);
+      const { result, classificationId, teachKey } = await deps.classification.classify(found.text, where);
       answer = buildGuidanceMessage(result, deps.playbooks, { source: notedSource(found), ref: { classificationId, teachKey, channelId, threadTs } }, t);
     }
 
