@@ -35,6 +35,7 @@ import { chartOfReport } from './slack/insights-chart.js';
 import { trainInBackground } from './classifier/background.js';
 import { typeDefinitions } from './playbooks/training.js';
 import { TeamExampleWatch } from './teaching/team-example-watch.js';
+import { PendingTeachingStore } from './store/pending-teaching-store.js';
 import { TeamExampleStore } from './store/team-example-store.js';
 import { PendingTexts } from './teaching/pending-texts.js';
 import { TeamModels, type TrainClassifier } from './teaching/team-models.js';
@@ -241,7 +242,9 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     train: deps.trainClassifier ?? ((types) => trainInBackground(types).then((trained) => trained.classifier)),
     logger,
   });
-  const teaching = new TeachingService(teamExamples, teamModels, new PendingTexts(), writes, logger);
+  // One SQLite process keeps texts waiting for the tick in memory; instances sharing PostgreSQL keep them where any of them can take them.
+  const pendingTexts = db.engine === 'postgres' ? new PendingTeachingStore(db, clock) : new PendingTexts();
+  const teaching = new TeachingService(teamExamples, teamModels, pendingTexts, writes, logger);
   const teamExampleWatch = new TeamExampleWatch(teamExamples, teamModels, logger, deps.teamExampleCheckMs);
   const pruneHandled = setInterval(() => {
     handledRequests

@@ -49,6 +49,23 @@ describe('starting customertype', () => {
     expect(stderr).toMatch(/^customertype: .*notes\.txt is not a SQLite database; it was left untouched/m);
   });
 
+  it('says it cannot reach PostgreSQL, in one line without the password, and exits 1', async () => {
+    // A port nothing listens on: the server is down.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((done) => closed.close(done));
+    const { code, stderr } = await run({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      DATABASE_URL: `postgres://bot:hunter2secret@127.0.0.1:${port}/customertype`,
+    }).exit;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^customertype: cannot connect to postgres://bot:\\*\\*\\*@127\\.0\\.0\\.1:${port}/customertype: .*Check DATABASE_URL and that the server is running\\.$`, 'm'));
+    expect(stderr).not.toContain('hunter2secret');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('with tokens, serves signed Slack requests on PORT, rejects stale ones, and stops cleanly on SIGTERM', async () => {
     const slack = await new FakeSlack().start();
     const dbPath = join(cwd, 'data', 'bot.db');

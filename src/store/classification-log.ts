@@ -6,6 +6,8 @@ import type { WriteHealth } from './write-health.js';
 export const MAX_WAITING_ROWS = 10_000;
 const FIRST_RETRY_MS = 250;
 const LONGEST_RETRY_MS = 5000;
+/** How long an answer waits for its row to be written (SQLite takes microseconds, a PostgreSQL round trip a millisecond). */
+const RECORD_WAIT_MS = 300;
 /** How long a row may wait before `/healthz` reports it. */
 const REPORT_AFTER_MS = 1000;
 
@@ -38,18 +40,40 @@ export class ClassificationLog {
 
   /** The row's id when it was written now, undefined when it waits. */
   async record(record: ClassificationRecord): Promise<number | undefined> {
+    const createdAt = this.clock();
     if (this.waiting.length === 0) {
-      try {
-        const id = await this.store.recordClassification(record);
+      const writing = this.store.recordClassification(record, createdAt).then(
+        (id) => ({ id }),
+        (error: unknown) => ({ error }),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), RECORD_WAIT_MS)));
+      const outcome = await Promise.race([writing, slow]);
+      clearTimeout(timer);
+      if (outcome && 'id' in outcome) {
         this.health.succeeded();
-        return id;
-      } catch (error) {
-        this.health.failed(error);
-        this.logger.warn(`A classification row waits to be written: ${(error as Error).message}`);
+        return outcome.id;
       }
+      if (outcome) {
+        this.writeFailed(outcome.error);
+        this.enqueue({ record, createdAt, since: Date.now() });
+        return undefined;
+      }
+      // A slow server: the answer goes out without the row's id, and the row is written when it can be.
+      void writing.then((late) => {
+        if ('id' in late) return this.health.succeeded();
+        this.writeFailed(late.error);
+        this.enqueue({ record, createdAt, since: Date.now() });
+      });
+      return undefined;
     }
-    this.enqueue({ record, createdAt: this.clock(), since: Date.now() });
+    this.enqueue({ record, createdAt, since: Date.now() });
     return undefined;
+  }
+
+  private writeFailed(error: unknown): void {
+    this.health.failed(error);
+    this.logger.warn(`A classification row waits to be written: ${(error as Error).message}`);
   }
 
   get pending(): number {

@@ -90,7 +90,10 @@ export class TeamExampleStore {
          ON CONFLICT (team_id) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at`,
         [teamId, enabled ? 1 : 0, this.now().toISOString()],
       );
-      if (!enabled) await this.removeAll(teamId, tx);
+      if (!enabled) {
+        await this.removeAll(teamId, tx);
+        await tx.run('DELETE FROM pending_teachings WHERE team_id = ?', [teamId]);
+      }
     });
   }
 }

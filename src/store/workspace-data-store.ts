@@ -16,6 +16,7 @@ const DELETE_WORKSPACE = [
   'DELETE FROM weekly_digest_settings WHERE team_id = ?',
   'DELETE FROM team_examples WHERE team_id = ?',
   'DELETE FROM team_teaching WHERE team_id = ?',
+  'DELETE FROM pending_teachings WHERE team_id = ?',
   'DELETE FROM workspace_deletions WHERE team_id = ?',
 ];
 /** Which org install serves the workspace: kept while it stays installed, so its quizzes still find the token. */

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
 
+/** Where classified texts wait for the tick: this process's memory, or the shared database (several instances). */
+export interface PendingTextHolder {
+  hold(text: string, teamId: string, userId: string): string | Promise<string>;
+  peek(key: string, teamId: string, userId: string): string | undefined | Promise<string | undefined>;
+  take(key: string, teamId: string, userId: string): string | undefined | Promise<string | undefined>;
+  /** A taken text whose teaching could not be saved: back under its key, so the agent may tick again. */
+  putBack(key: string, text: string, teamId: string, userId: string): void | Promise<void>;
+}
+
 interface Held {
   text: string;
   teamId: string;
@@ -17,7 +26,7 @@ export const MAX_PENDING_TEXTS = 2000;
  * and is dropped after 15 minutes, when the oldest of 2,000 makes room, or on restart. It is never
  * written anywhere unless the agent ticks.
  */
-export class PendingTexts {
+export class PendingTexts implements PendingTextHolder {
   private readonly held = new Map<string, Held>();
 
   constructor(
@@ -40,6 +49,10 @@ export class PendingTexts {
     const held = this.held.get(key);
     if (!held || held.expiresAt <= this.now()) return undefined;
     return held.teamId === teamId && held.userId === userId ? held.text : undefined;
+  }
+
+  putBack(key: string, text: string, teamId: string, userId: string): void {
+    this.held.set(key, { text, teamId, userId, expiresAt: this.now() + this.ttlMs });
   }
 
   /** Takes the text out: one message is taught once. */

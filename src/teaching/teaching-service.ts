@@ -5,7 +5,7 @@ import { redactForKeeping } from '../personal-data.js';
 import { retryWhileBusy } from '../store/busy.js';
 import type { TeamExample, TeamExampleStore } from '../store/team-example-store.js';
 import type { WriteHealth } from '../store/write-health.js';
-import type { PendingTexts } from './pending-texts.js';
+import type { PendingTextHolder } from './pending-texts.js';
 import type { TeamModels } from './team-models.js';
 
 export type TeachOutcome = 'taught' | 'expired' | 'off' | 'failed';
@@ -19,7 +19,7 @@ export class TeachingService {
   constructor(
     private readonly store: TeamExampleStore,
     private readonly models: TeamModels,
-    private readonly pending: PendingTexts,
+    private readonly pending: PendingTextHolder,
     private readonly health: WriteHealth,
     private readonly logger: Logger,
   ) {}
@@ -37,24 +37,27 @@ export class TeachingService {
   async hold(text: string, teamId: string | undefined, userId: string | undefined): Promise<string | undefined> {
     if (!teamId || !userId || !(await this.enabled(teamId))) return undefined;
     const kept = redactForKeeping(text.slice(0, MAX_INPUT_CHARS)).trim();
-    return kept === '' ? undefined : this.pending.hold(kept, teamId, userId);
+    return kept === '' ? undefined : await this.pending.hold(kept, teamId, userId);
   }
 
   /** Whether the tick can still be offered for this key. */
   async canTeach(key: string | undefined, teamId: string | undefined, userId: string): Promise<boolean> {
-    return key !== undefined && teamId !== undefined && this.pending.peek(key, teamId, userId) !== undefined && (await this.enabled(teamId));
+    return key !== undefined && teamId !== undefined && (await this.pending.peek(key, teamId, userId)) !== undefined && (await this.enabled(teamId));
   }
 
   async teach(request: { key: string; teamId: string; userId: string; typeId: string }): Promise<TeachOutcome> {
     if (!(await this.enabled(request.teamId))) return 'off';
-    const text = this.pending.peek(request.key, request.teamId, request.userId);
+    // Taken before it is kept: two ticks at once (a double click, two instances) teach it once.
+    const text = await this.pending.take(request.key, request.teamId, request.userId);
     if (text === undefined) return 'expired';
     const kept = await this.write(
       () => this.store.add({ teamId: request.teamId, typeId: request.typeId, text, taughtBy: request.userId, language: detectLanguage(text) }),
       'keep a team example',
     );
-    if (kept === undefined) return 'failed';
-    this.pending.take(request.key, request.teamId, request.userId);
+    if (kept === undefined) {
+      await Promise.resolve(this.pending.putBack(request.key, text, request.teamId, request.userId)).catch(() => undefined);
+      return 'failed';
+    }
     this.models.retrainSoon(request.teamId);
     return 'taught';
   }

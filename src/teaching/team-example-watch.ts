@@ -8,6 +8,7 @@ export interface WatchedExamples {
 export interface WatchedModels {
   learnedFingerprint(teamId: string): string | undefined;
   teamsWithOwnModel(): string[];
+  isRetraining(teamId: string): boolean;
   retrainSoon(teamId: string): void;
 }
 
@@ -25,11 +26,13 @@ export class TeamExampleWatch extends PeriodicPass {
     super(
       async () => {
         const current = await examples.fingerprints();
-        for (const [teamId, fingerprint] of current) {
-          if (models.learnedFingerprint(teamId) !== fingerprint) models.retrainSoon(teamId);
-        }
+        // A retraining already on its way reads the examples when its turn comes: it needs no other.
+        const retrain = (teamId: string) => {
+          if (!models.isRetraining(teamId)) models.retrainSoon(teamId);
+        };
+        for (const [teamId, fingerprint] of current) if (models.learnedFingerprint(teamId) !== fingerprint) retrain(teamId);
         // Every example removed elsewhere (teaching switched off, data deleted): back to the built-in model.
-        for (const teamId of models.teamsWithOwnModel()) if (!current.has(teamId)) models.retrainSoon(teamId);
+        for (const teamId of models.teamsWithOwnModel()) if (!current.has(teamId)) retrain(teamId);
       },
       (error) => logger.warn(`Could not look for team examples taught elsewhere: ${error.message}`),
       intervalMs,

@@ -32,6 +32,7 @@ export class TeamModels {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly queued = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
+  private learning: string | undefined;
   private stopped = false;
 
   constructor(private readonly options: TeamModelsOptions) {}
@@ -53,6 +54,11 @@ export class TeamModels {
   /** Which examples the workspace's answers come from now: undefined before its first learning here. */
   learnedFingerprint(teamId: string): string | undefined {
     return this.learnedFrom.get(teamId);
+  }
+
+  /** Whether a retraining of the workspace is waiting, queued or running. */
+  isRetraining(teamId: string): boolean {
+    return this.timers.has(teamId) || this.queued.has(teamId) || this.learning === teamId;
   }
 
   /** The workspaces with a model of their own. */
@@ -114,6 +120,7 @@ export class TeamModels {
     if (this.stopped) return;
     const { logger } = this.options;
     try {
+      this.learning = teamId;
       const examples = await this.options.examplesOf(teamId);
       if (examples.length === 0) {
         this.models.delete(teamId);
@@ -129,6 +136,8 @@ export class TeamModels {
       logger.info(`Learned workspace ${teamId}'s model with ${examples.length} team example(s) in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       logger.error(`Could not retrain workspace ${teamId}'s model, keeping the one it had: ${(error as Error).message}`);
+    } finally {
+      this.learning = undefined;
     }
   }
 }

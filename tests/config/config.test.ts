@@ -23,6 +23,17 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ PORT: 3000, socketMode: false, LOG_LEVEL: 'info' });
   });
 
+  it('reads a PostgreSQL DATABASE_URL, and refuses anything else or one set beside DATABASE_PATH', () => {
+    expect(parseConfig({ ...valid, DATABASE_URL: 'postgres://bot:secret@db.internal:5432/customertype' }).DATABASE_URL).toBe('postgres://bot:secret@db.internal:5432/customertype');
+    expect(parseConfig({ ...valid, DATABASE_URL: 'postgresql://db/customertype' }).DATABASE_URL).toBe('postgresql://db/customertype');
+    for (const wrong of ['mysql://db/customertype', 'postgres://db', 'customertype.db', 'postgres://']) {
+      expect(problemsFor({ ...valid, DATABASE_URL: wrong })).toEqual([expect.stringMatching(/^DATABASE_URL is not valid: expected a PostgreSQL URL such as postgres:\/\//)]);
+    }
+    expect(problemsFor({ ...valid, DATABASE_URL: 'postgres://db/customertype', DATABASE_PATH: './data/bot.db' })).toEqual([
+      expect.stringMatching(/^DATABASE_PATH cannot be set together with DATABASE_URL: /),
+    ]);
+  });
+
   it('normalises SLACK_API_URL to end with a slash, as the Web API client needs', () => {
     expect(parseConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).SLACK_API_URL).toBe('http://127.0.0.1:9999/api/');
   });

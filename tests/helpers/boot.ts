@@ -53,6 +53,8 @@ export interface BootOptions {
   classifier?: ClassifierHost;
   /** Another app's database file, to run two instances on one database; a fresh one otherwise. */
   databasePath?: string;
+  /** How often the app looks for team examples taught through another instance. */
+  teamExampleCheckMs?: number;
   /** A PostgreSQL database (tests/helpers/postgres.ts) instead of a SQLite file; two apps given one URL share it. */
   databaseUrl?: string;
   /** Another app's fake Slack, so two instances talk to one Slack. */
@@ -76,7 +78,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', { write: (line) => logs.push(line) });
   const database = options.databaseUrl ? await openDatabase({ url: options.databaseUrl }) : await openSqliteDatabase(config.DATABASE_PATH);
-  const running = await startApp({ config, logger, db: database, ...core(options.playbooksDir), ...(options.classifier ? { classifier: options.classifier } : {}), slackRetries: options.slackRetries ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
+  const running = await startApp({ config, logger, db: database, ...core(options.playbooksDir), ...(options.classifier ? { classifier: options.classifier } : {}), slackRetries: options.slackRetries ?? 0, ...(options.teamExampleCheckMs ? { teamExampleCheckMs: options.teamExampleCheckMs } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}) });
   const baseUrl = `http://127.0.0.1:${running.address.port}`;
   let stopped = false;
   return {

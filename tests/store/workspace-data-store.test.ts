@@ -5,7 +5,7 @@ import { WorkspaceDataStore } from '../../src/store/workspace-data-store.js';
 import { QuizStore } from '../../src/store/quiz-store.js';
 import { TeamExampleStore } from '../../src/store/team-example-store.js';
 
-const TABLES_WITH_TEAM = ['classifications', 'corrections', 'quiz_schedules', 'quizzes', 'weekly_digest_settings', 'weekly_digests', 'team_examples', 'team_teaching'];
+const TABLES_WITH_TEAM = ['classifications', 'corrections', 'quiz_schedules', 'quizzes', 'weekly_digest_settings', 'weekly_digests', 'team_examples', 'team_teaching', 'pending_teachings'];
 
 async function seeded(engine: Engine) {
   let now = new Date('2026-12-01T10:00:00Z');
@@ -26,6 +26,7 @@ async function seeded(engine: Engine) {
     await db.run("INSERT INTO weekly_digest_settings (team_id, target, enabled_at, updated_by) VALUES (?, 'dm', ?, 'U0LEAD')", [team, at]);
     await db.run("INSERT INTO weekly_digests (team_id, week_start, claimed_at) VALUES (?, '2026-11-30', ?)", [team, at]);
     await db.run("INSERT INTO classifications (team_id, surface, type_id, confidence, text_length, created_at) VALUES (?, 'command', 'angry', 0.9, 10, ?)", [team, at]);
+    await db.run("INSERT INTO pending_teachings (teach_key, team_id, user_id, text, expires_at) VALUES (?, ?, 'U0AGENT', 'refund now', '2026-12-01T10:15:00.000Z')", [`k-${team}`, team]);
   }
   return { db, store: new WorkspaceDataStore(db, clock), move: (iso: string) => (now = new Date(iso)) };
 }
