@@ -78,6 +78,7 @@ Slack shows the agent an error when a click is not acknowledged within 3 s.
 
   const two = await twoInstancesOnPostgres(answers.agents, answers.windowMs, storm.total, storm.concurrency, storm.warmUp);
   const quartet = (values: number[]) => values.map(ms1).join(' / ');
+  const cpuSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   section(
     `## Two instances on one PostgreSQL
 
@@ -88,7 +89,7 @@ Two compiled bots started at the same moment on one PostgreSQL server (the \`emb
 | one process, SQLite | ${answers.quizPosts} | ${answers.rows} | ${answers.firstFeedback} | ${answers.alreadyAnswered} | ${answers.errors} | ${quartet([answers.ackP50, answers.ackP99, answers.ackMax])} | ${quartet([storm.p50, storm.p95, storm.p99, storm.max])} | ${storm.errors} |
 | two processes, one PostgreSQL | ${two.storm.quizPosts} | ${two.storm.rows} | ${two.storm.firstFeedback} | ${two.storm.alreadyAnswered} | ${two.storm.errors} | ${quartet([two.storm.ackP50, two.storm.ackP99, two.storm.ackMax])} | ${quartet([two.commands.p50, two.commands.p95, two.commands.p99, two.commands.max])} | ${two.commands.errors} |
 
-Expected: one quiz post (duplicates on PostgreSQL: ${two.storm.duplicatePosts}; quiz rows: ${two.storm.quizRows}), exactly ${two.storm.agents.toLocaleString('en')} answer rows, ${two.storm.agents.toLocaleString('en')} first-click replies and as many "already answered". Every agent had feedback ${two.storm.allFeedbackSeconds.toFixed(2)} s after the first click; commands answered in the acknowledgement: ${two.commands.delivered} of ${two.commands.total}. After SIGTERM the bots exited with ${two.exits.join(', ')}; their logs had ${two.problemLines.length === 0 ? 'no warnings or errors' : `${two.problemLines.length} warning or error line(s)`}.
+Expected: one quiz post (duplicates on PostgreSQL: ${two.storm.duplicatePosts}; quiz rows: ${two.storm.quizRows}), exactly ${two.storm.agents.toLocaleString('en')} answer rows, ${two.storm.agents.toLocaleString('en')} first-click replies and as many "already answered". Every agent had feedback ${two.storm.allFeedbackSeconds.toFixed(2)} s after the first click (the single process: ${answers.allFeedbackSeconds.toFixed(2)} s). CPU in that time, of the ${(2 * two.storm.allFeedbackSeconds).toFixed(1)} s two cores give: the bots ${two.storm.botCpuMs.map(cpuSeconds).join(' + ')}, the PostgreSQL server ${cpuSeconds(two.storm.serverCpuMs)}, the load generator ${cpuSeconds(two.storm.generatorCpuMs)} (the single process: ${cpuSeconds(answers.botCpuMs)}, its load generator ${cpuSeconds(answers.generatorCpuMs)}). Commands answered in the acknowledgement: ${two.commands.delivered} of ${two.commands.total}. After SIGTERM the bots exited with ${two.exits.join(', ')}; their logs had ${two.problemLines.length === 0 ? 'no warnings or errors' : `${two.problemLines.length} warning or error line(s)`}.
 `,
     true,
   );

@@ -2,8 +2,9 @@
  * Two bot processes on one PostgreSQL, as behind a load balancer: the same DATABASE_URL, the same
  * fake Slack and signing secret, each its own port and working folder. Measured the way
  * `answerStorm` and `slashStorm` measure the single SQLite process, so the figures sit side by side.
+ * BENCH_BOT_LOGS=<folder> keeps each bot's whole log there (instance-1.log, instance-2.log).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,7 +13,7 @@ import { FakeSlack } from '../../tests/helpers/fake-slack.js';
 import { blockActionPayload } from '../../tests/helpers/payloads.js';
 import { startPostgresServer, type PostgresServer } from '../../tests/helpers/postgres-server.js';
 import { interactionBody, slashCommandBody, TEST_SIGNING_SECRET } from '../../tests/helpers/slack-request.js';
-import { MESSAGES, pool, postedQuizButtons, quizEnv, quizPostsIn, send, signed, until } from './app-bench.js';
+import { cpuMs, MESSAGES, pool, postedQuizButtons, quizEnv, quizPostsIn, send, signed, until } from './app-bench.js';
 import { percentile } from './metrics.js';
 
 const DATABASE = 'customertype_bench';
@@ -32,6 +33,8 @@ interface TwoInstances {
   instances: Instance[];
   /** Reads the shared database (one short-lived connection). */
   count(sql: string): Promise<number>;
+  /** CPU time the PostgreSQL server (the postmaster and its backends) has used so far. */
+  serverCpuMs(): number;
   /** WARN and ERROR lines the bots logged so far, prefixed by the instance. */
   problemLines(): string[];
   stop(): Promise<StopReport>;
@@ -83,6 +86,11 @@ async function startTwoInstances(extraEnv: Record<string, string> = {}): Promise
   const bots: BotProcess[] = [];
   const cleanUp = async (): Promise<StopReport> => {
     const exits = await Promise.all(bots.map(stopBot));
+    const keepLogs = process.env.BENCH_BOT_LOGS;
+    if (keepLogs) {
+      mkdirSync(keepLogs, { recursive: true });
+      bots.forEach((bot, i) => writeFileSync(join(keepLogs, `instance-${i + 1}.log`), bot.stderrSoFar()));
+    }
     await slack?.stop();
     await server?.stop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -115,10 +123,15 @@ async function startTwoInstances(extraEnv: Record<string, string> = {}): Promise
     const ports = await Promise.all(bots.map((bot) => bot.port()));
     const instances = bots.map((bot, i) => ({ bot, url: `http://127.0.0.1:${ports[i]}/slack/events`, dir: dirs[i]! }));
     const readySlack = slack;
+    const postmaster = await withClient(databaseUrl, async (client) => {
+      const { rows } = await client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'data_directory'");
+      return Number(readFileSync(join(rows[0]!.setting, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    });
     return {
       slack: readySlack,
       databaseUrl,
       instances,
+      serverCpuMs: () => serverCpuMs(postmaster),
       count: (sql) => withClient(databaseUrl, async (client) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n)),
       problemLines: () =>
         bots.flatMap((bot, i) =>
@@ -135,6 +148,30 @@ async function startTwoInstances(extraEnv: Record<string, string> = {}): Promise
     await cleanUp();
     throw new Error(`${(error as Error).message}\n${logs}`);
   }
+}
+
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  } catch {
+    return undefined; // the process has just exited
+  }
+}
+
+/**
+ * The postmaster's own time, its ended children's (connections that closed), and its live
+ * backends', from /proc in clock ticks of 10 ms: what the server costs on the bench's two cores.
+ */
+function serverCpuMs(postmaster: number): number {
+  const own = statFields(postmaster);
+  if (!own) return NaN;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(entry);
+    if (fields && Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
 }
 
 /** Waits until every instance has finished learning (`/healthz` 200), so both answer as they will under load. */
@@ -164,6 +201,10 @@ export interface TwoInstanceStorm {
   ackP99: number;
   ackMax: number;
   allFeedbackSeconds: number;
+  /** CPU used from the first click until every agent had feedback: each bot, the server, the load generator. */
+  botCpuMs: number[];
+  serverCpuMs: number;
+  generatorCpuMs: number;
   /** Second clicks that went to the other instance than the agent's first: all of them. */
   crossedSecondClicks: number;
 }
@@ -216,6 +257,9 @@ export async function twoInstancesOnPostgres(agents = 1000, windowMs = 1000, com
       const user = `UAGENT${agent}`;
       return signed(interactionBody(blockActionPayload({ actionId: button.action_id, value: button.value, responseUrl: slack.responseUrl(`${user}-${i}`), userId: user })));
     });
+    const botCpuBefore = instances.map(({ bot }) => cpuMs(bot.pid));
+    const serverCpuBefore = bench.serverCpuMs();
+    const generatorBefore = process.cpuUsage();
     const started = performance.now();
     const results = await Promise.all(
       clicks.map(async (request, i) => {
@@ -227,6 +271,9 @@ export async function twoInstancesOnPostgres(agents = 1000, windowMs = 1000, com
     );
     await until(() => slack.callsTo('response_url').length >= agents * 2, 30_000);
     const allFeedbackSeconds = (performance.now() - started) / 1000;
+    const botCpuMs = instances.map(({ bot }, i) => cpuMs(bot.pid) - botCpuBefore[i]!);
+    const serverCpu = bench.serverCpuMs() - serverCpuBefore;
+    const generator = process.cpuUsage(generatorBefore);
     const replies = slack.callsTo('response_url').map((call) => String(call.body.text));
     const ack = results.map((r) => r.ms).sort((a, b) => a - b);
     const quizPosts = quizPostsIn(slack);
@@ -245,6 +292,9 @@ export async function twoInstancesOnPostgres(agents = 1000, windowMs = 1000, com
       ackP99: percentile(ack, 99),
       ackMax: ack.at(-1)!,
       allFeedbackSeconds,
+      botCpuMs,
+      serverCpuMs: serverCpu,
+      generatorCpuMs: (generator.user + generator.system) / 1000,
       crossedSecondClicks: Array.from({ length: agents }, (_, agent) => targets[agent] !== targets[agent + agents]).filter(Boolean).length,
     };
 
