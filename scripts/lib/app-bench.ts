@@ -119,13 +119,13 @@ export async function pool<T>(count: number, concurrency: number, job: (index: n
   return results;
 }
 
-async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+export async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   return check();
 }
 
-const MESSAGES = [
+export const MESSAGES = [
   "I've asked THREE times for my refund. This is ridiculous!!!",
   'Is there a student discount or any coupon code for the annual plan?',
   "I'm so confused, the app says one price and the invoice says another. Which one is it?",
@@ -168,12 +168,17 @@ export async function slashStorm(total = 2000, concurrency = 50, warmUp = 500) {
   }
 }
 
-async function postedQuizButtons(bench: Bench): Promise<Array<{ action_id: string; value: string }>> {
+/** The quiz messages posted in the bench's channel: one a day, however many processes run the scheduler. */
+export function quizPostsIn(slack: FakeSlack): number {
+  return slack.callsTo('chat.postMessage').filter((call) => call.body.channel === QUIZ_CHANNEL && call.body.blocks?.some((block: any) => block.type === 'actions')).length;
+}
+
+export async function postedQuizButtons(bench: Pick<Bench, 'slack'>): Promise<Array<{ action_id: string; value: string }>> {
   const [quiz] = await bench.slack.waitForCalls('chat.postMessage', 1, 20_000);
   return quiz!.body.blocks.find((block: any) => block.type === 'actions').elements;
 }
 
-const quizEnv = { QUIZ_CHANNEL, QUIZ_TIME: '00:00', QUIZ_TZ: 'UTC', QUIZ_DAYS: '*' };
+export const quizEnv = { QUIZ_CHANNEL, QUIZ_TIME: '00:00', QUIZ_TZ: 'UTC', QUIZ_DAYS: '*' };
 
 /**
  * 1,000 agents click within one second, each twice: every click leaves on its own schedule (an
@@ -226,6 +231,7 @@ export async function answerStorm(agents = 1000, windowMs = 1000) {
       rows,
       firstFeedback: replies.filter((text) => /^(✅|❌)/.test(text)).length,
       alreadyAnswered: replies.filter((text) => text.startsWith('You already answered')).length,
+      quizPosts: quizPostsIn(bench.slack),
     };
   } finally {
     await bench.stop();
