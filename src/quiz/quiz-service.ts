@@ -68,12 +68,17 @@ export interface QuizServiceOptions {
   defaultLanguage?: Lang;
 }
 
+/** Enough for every channel's open quiz and every agent's practice question of a busy hour. */
+const SEEN_OPEN_QUIZZES = 500;
+
 /** The daily quiz: choosing, claiming and posting questions, grading answers, revealing, stats. */
 export class QuizService {
   private readonly clock: () => Date;
   private readonly random: Random;
   private readonly counts: KeyedThrottle;
   private readonly retries = new RetryBackoff(POST_RETRY_FIRST_MS, POST_RETRY_MAX_MS);
+  /** Open quizzes a click has read, by id (see openQuiz). */
+  private readonly seenOpen = new Map<number, QuizRow>();
   readonly defaultTimeZone: string;
   readonly defaultLanguage: Lang;
 
@@ -149,7 +154,7 @@ export class QuizService {
 
   private async answerNow(input: { quizId: number; userId: string; choice: number }): Promise<AnswerResult> {
     const { store } = this.options;
-    const quiz = await store.quiz(input.quizId);
+    const quiz = await this.openQuiz(input.quizId);
     if (!quiz || !Number.isInteger(input.choice) || input.choice < 0 || input.choice >= quiz.question.options.length) return { status: 'unknown' };
     if (quiz.closedAt !== null) return { status: 'closed', question: quiz.question };
     const posted = quiz.postedAt ? Date.parse(quiz.postedAt) : this.clock().getTime();
@@ -169,6 +174,7 @@ export class QuizService {
   async reveal(quiz: QuizRow): Promise<void> {
     const { store, publisher } = this.options;
     this.counts.cancel(String(quiz.id));
+    this.seenOpen.delete(quiz.id);
     await store.close(quiz.id);
     await publisher.reveal(quiz, await store.tally(quiz.id));
     await store.markRevealed(quiz.id);
@@ -278,6 +284,23 @@ export class QuizService {
 
   stop(): void {
     this.counts.stop();
+  }
+
+  /**
+   * The quiz a click answers. A posted quiz's question and time never change, so a burst of clicks
+   * reads it once; whether it is still open is asked again by the answer's own insert, here or on
+   * another instance.
+   */
+  private async openQuiz(quizId: number): Promise<QuizRow | undefined> {
+    const seen = this.seenOpen.get(quizId);
+    if (seen) return seen;
+    const quiz = await this.options.store.quiz(quizId);
+    if (quiz?.postedAt && quiz.closedAt === null) {
+      this.seenOpen.set(quizId, quiz);
+      // Map keeps insertion order: the first key is the oldest.
+      if (this.seenOpen.size > SEEN_OPEN_QUIZZES) this.seenOpen.delete(this.seenOpen.keys().next().value!);
+    }
+    return quiz;
   }
 
   /** Reveals the channel's open quizzes (those `due` picks); one that fails does not hold up the rest, or the day's quiz. */

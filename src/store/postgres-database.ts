@@ -2,6 +2,19 @@ import pg from 'pg';
 import type { RunResult, SqlDatabase, SqlSession, SqlValue, WriteProbe } from './sql.js';
 
 const positional = new Map<string, string>();
+const statementNames = new Map<string, string>();
+
+/**
+ * A query as `pg` sends it: positional placeholders, and a name, so each connection parses and plans
+ * each of the store's queries once (a prepared statement) rather than on every call. The store's
+ * queries are a fixed set; a list built from values (`inList`) has one text per length.
+ */
+function preparedQuery(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  const text = toPositional(sql);
+  let name = statementNames.get(text);
+  if (name === undefined) statementNames.set(text, (name = `ct${statementNames.size + 1}`));
+  return { name, text, values: [...params] };
+}
 
 /** `?` → `$1`, `$2`, … outside quoted text; remembered per SQL text, as the store's queries are a fixed set. */
 export function toPositional(sql: string): string {
@@ -54,10 +67,10 @@ const STATEMENT_TIMEOUT_MS = 15_000;
 function sessionOf(client: pg.Pool | pg.PoolClient): SqlSession {
   return {
     engine: 'postgres',
-    all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await client.query({ text: toPositional(sql), values: [...params] })).rows as T[],
-    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await client.query({ text: toPositional(sql), values: [...params] })).rows[0] as T | undefined,
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await client.query(preparedQuery(sql, params))).rows as T[],
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await client.query(preparedQuery(sql, params))).rows[0] as T | undefined,
     run: async (sql: string, params: readonly SqlValue[] = []): Promise<RunResult> => ({
-      changes: (await client.query({ text: toPositional(sql), values: [...params] })).rowCount ?? 0,
+      changes: (await client.query(preparedQuery(sql, params))).rowCount ?? 0,
     }),
     exec: async (sql: string) => void (await client.query(sql)),
   };
