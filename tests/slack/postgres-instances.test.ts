@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
 import { CORRECT_ACTION } from '../../src/slack/blocks/guidance.js';
 import { TEACH_ACTION } from '../../src/slack/blocks/teaching.js';
 import { bootApp, type BootedApp } from '../helpers/boot.js';
@@ -17,9 +19,10 @@ const env = { QUIZ_CHANNEL, QUIZ_TIME: '00:00', QUIZ_TZ: 'UTC', QUIZ_DAYS: '*', 
 
 let slack: FakeSlack;
 let instances: BootedApp[];
+let databaseUrl: string;
 beforeAll(async () => {
   slack = await new FakeSlack().start();
-  const databaseUrl = await freshPostgresUrl();
+  databaseUrl = await freshPostgresUrl();
   // Started at the same moment: both migrate, both seed the schedule, both schedulers race for the day's quiz.
   instances = await Promise.all([0, 1].map(() => bootApp({ slack, databaseUrl, env, teamExampleCheckMs: 300 })));
 }, 60_000);
@@ -57,6 +60,27 @@ describe('two instances on one PostgreSQL', () => {
     expect(rows).toEqual(agents.map((user) => ({ user_id: user, n: 1 })));
     expect(replies.filter((text) => /^(✅|❌)/.test(text))).toHaveLength(agents.length);
     expect(replies.filter((text) => text.startsWith('You already answered'))).toHaveLength(agents.length);
+  });
+
+  it('refuse an answer within Slack\'s 3 seconds, "not saved", while another session holds the table locked', async () => {
+    const [quiz] = slack.callsTo('chat.postMessage').filter((call) => call.body.channel === QUIZ_CHANNEL);
+    const button = quiz!.body.blocks.find((block: any) => block.type === 'actions').elements[0];
+    const operator = new pg.Client(databaseUrl);
+    await operator.connect();
+    try {
+      await operator.query('BEGIN');
+      await operator.query('LOCK TABLE quiz_answers IN EXCLUSIVE MODE');
+      const id = nextId('locked');
+      const started = Date.now();
+      const res = await instances[1]!.post(interactionBody(blockActionPayload({ actionId: button.action_id, value: button.value, responseUrl: slack.responseUrl(id), userId: 'U0PGLOCKED' })));
+      const acked = Date.now() - started;
+      expect(res.status).toBe(200);
+      expect(acked).toBeLessThan(3000);
+      expect((await slack.responseTo(id)).body.text).toBe(en.feedback.notSaved);
+    } finally {
+      await operator.query('ROLLBACK');
+      await operator.end();
+    }
   });
 
   it('answer an event once when Slack retries it at the other instance', async () => {
