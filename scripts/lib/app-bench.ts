@@ -105,6 +105,18 @@ export function post(url: string, body: string, contentType?: string): Promise<{
 }
 
 /** Runs `count` jobs, at most `concurrency` at a time. */
+/** Sends each request at its own moment, evenly over `windowMs`: an open loop, which a slow bot cannot slow down. */
+export function sendOnSchedule(requests: readonly SignedRequest[], windowMs: number, urlOf: (index: number) => string) {
+  const started = performance.now();
+  return Promise.all(
+    requests.map(async (request, i) => {
+      const wait = started + (i * windowMs) / requests.length - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return send(urlOf(i), request);
+    }),
+  );
+}
+
 export async function pool<T>(count: number, concurrency: number, job: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
@@ -198,14 +210,7 @@ export async function answerStorm(agents = 1000, windowMs = 1000) {
     const cpuBefore = cpuMs(bench.bot.pid);
     const generatorBefore = process.cpuUsage();
     const started = performance.now();
-    const results = await Promise.all(
-      clicks.map(async (request, i) => {
-        const due = started + (i * windowMs) / clicks.length;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        return send(bench.url, request);
-      }),
-    );
+    const results = await sendOnSchedule(clicks, windowMs, () => bench.url);
     const sentWithin = (performance.now() - started) / 1000;
     await until(() => bench.slack.callsTo('response_url').length >= agents * 2, 30_000);
     const allFeedbackSeconds = (performance.now() - started) / 1000;

@@ -7,14 +7,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { startBot, type BotProcess } from '../../tests/helpers/bot-process.js';
 import { FakeSlack } from '../../tests/helpers/fake-slack.js';
 import { blockActionPayload } from '../../tests/helpers/payloads.js';
 import { startPostgresServer, type PostgresServer } from '../../tests/helpers/postgres-server.js';
 import { interactionBody, slashCommandBody, TEST_SIGNING_SECRET } from '../../tests/helpers/slack-request.js';
-import { cpuMs, MESSAGES, pool, postedQuizButtons, quizEnv, quizPostsIn, send, signed, until } from './app-bench.js';
+import { cpuMs, MESSAGES, pool, postedQuizButtons, quizEnv, quizPostsIn, send, sendOnSchedule, signed, until } from './app-bench.js';
 import { percentile } from './metrics.js';
+import { withPgClient } from './pg-client.js';
 
 const DATABASE = 'customertype_bench';
 const INSTANCES = 2;
@@ -49,16 +49,6 @@ function databaseUrlOf(serverUrl: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${DATABASE}`;
   return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function stopBot(bot: BotProcess): Promise<string> {
@@ -98,7 +88,7 @@ async function startTwoInstances(extraEnv: Record<string, string> = {}): Promise
   };
   try {
     server = await startPostgresServer();
-    await withClient(server.url, (client) => client.query(`CREATE DATABASE ${DATABASE}`));
+    await withPgClient(server.url, (client) => client.query(`CREATE DATABASE ${DATABASE}`));
     const databaseUrl = databaseUrlOf(server.url);
     slack = await new FakeSlack().start();
     for (let i = 0; i < INSTANCES; i += 1) {
@@ -123,7 +113,7 @@ async function startTwoInstances(extraEnv: Record<string, string> = {}): Promise
     const ports = await Promise.all(bots.map((bot) => bot.port()));
     const instances = bots.map((bot, i) => ({ bot, url: `http://127.0.0.1:${ports[i]}/slack/events`, dir: dirs[i]! }));
     const readySlack = slack;
-    const postmaster = await withClient(databaseUrl, async (client) => {
+    const postmaster = await withPgClient(databaseUrl, async (client) => {
       const { rows } = await client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'data_directory'");
       return Number(readFileSync(join(rows[0]!.setting, 'postmaster.pid'), 'utf8').split('\n')[0]);
     });
@@ -132,7 +122,7 @@ async function startTwoInstances(extraEnv: Record<string, string> = {}): Promise
       databaseUrl,
       instances,
       serverCpuMs: () => serverCpuMs(postmaster),
-      count: (sql) => withClient(databaseUrl, async (client) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n)),
+      count: (sql) => withPgClient(databaseUrl, async (client) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n)),
       problemLines: () =>
         bots.flatMap((bot, i) =>
           bot
@@ -261,14 +251,7 @@ export async function twoInstancesOnPostgres(agents = 1000, windowMs = 1000, com
     const serverCpuBefore = bench.serverCpuMs();
     const generatorBefore = process.cpuUsage();
     const started = performance.now();
-    const results = await Promise.all(
-      clicks.map(async (request, i) => {
-        const due = started + (i * windowMs) / clicks.length;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        return send(instances[targets[i]!]!.url, request);
-      }),
-    );
+    const results = await sendOnSchedule(clicks, windowMs, (i) => instances[targets[i]!]!.url);
     await until(() => slack.callsTo('response_url').length >= agents * 2, 30_000);
     const allFeedbackSeconds = (performance.now() - started) / 1000;
     const botCpuMs = instances.map(({ bot }, i) => cpuMs(bot.pid) - botCpuBefore[i]!);

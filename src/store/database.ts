@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProblemsError } from '../problems.js';
 import { loadMigrations, migrate, MigrationError } from './migrations.js';
-import { describePostgresUrl, PostgresDatabase } from './postgres-database.js';
+import type { PostgresDatabase } from './postgres-database.js';
 import type { SqlDatabase } from './sql.js';
 import { openSqlite } from './sqlite.js';
 import { SqliteDatabase } from './sqlite-database.js';
@@ -84,6 +84,8 @@ export async function openSqliteDatabase(path: string, options: OpenDatabaseOpti
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<PostgresDatabase> {
+  // Loaded only here: one SQLite process never pays for the PostgreSQL driver in start-up time or memory.
+  const { describePostgresUrl, PostgresDatabase } = await import('./postgres-database.js');
   const where = describePostgresUrl(url);
   let db: PostgresDatabase;
   try {

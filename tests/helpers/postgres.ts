@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { inject } from 'vitest';
+import { withPgClient } from '../../scripts/lib/pg-client.js';
 import type {} from './postgres-global-setup.js'; // the typed keys of inject()
 
 const created: string[] = [];
@@ -13,14 +14,8 @@ function serverUrl(): string {
   return url;
 }
 
-async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(serverUrl());
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPgClient(serverUrl(), work);
 }
 
 /**

@@ -1,20 +1,10 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { loadEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.js';
 import { dropPostgresDatabases, freshPostgresUrl } from '../helpers/postgres.js';
+import { withPgClient } from '../../scripts/lib/pg-client.js';
 
 // The harness every PostgreSQL test stands on: if it leaks tables between files, or hides a
 // failing run's exit code, the store tests on PostgreSQL prove nothing.
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the PostgreSQL test harness', () => {
   it('loads embedded-postgres without hooks that would rewrite the exit code of a failing run', async () => {
@@ -27,15 +17,15 @@ describe('the PostgreSQL test harness', () => {
   it('gives each caller its own empty database, and drops them all', async () => {
     const [first, second] = await Promise.all([freshPostgresUrl(), freshPostgresUrl()]);
     expect(first).not.toBe(second);
-    await withClient(first!, (client) => client.query('CREATE TABLE only_here (a TEXT)'));
+    await withPgClient(first!, (client) => client.query('CREATE TABLE only_here (a TEXT)'));
     const tables = (url: string) =>
-      withClient(url, async (client) => (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows);
+      withPgClient(url, async (client) => (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows);
     expect(await tables(first!)).toEqual([{ table_name: 'only_here' }]);
     expect(await tables(second!)).toEqual([]);
 
     await dropPostgresDatabases();
     for (const url of [first!, second!]) {
-      await expect(withClient(url, (client) => client.query('SELECT 1'))).rejects.toThrow(/does not exist/);
+      await expect(withPgClient(url, (client) => client.query('SELECT 1'))).rejects.toThrow(/does not exist/);
     }
   });
 });
