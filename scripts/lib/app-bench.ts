@@ -105,6 +105,12 @@ export function post(url: string, body: string, contentType?: string): Promise<{
 }
 
 /** Runs `count` jobs, at most `concurrency` at a time. */
+/** p50, p95, p99 and max of some requests' times, in ms. */
+export function latencies(results: ReadonlyArray<{ ms: number }>) {
+  const ms = results.map((result) => result.ms).sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99), max: ms.at(-1)! };
+}
+
 /** Sends each request at its own moment, evenly over `windowMs`: an open loop, which a slow bot cannot slow down. */
 export function sendOnSchedule(requests: readonly SignedRequest[], windowMs: number, urlOf: (index: number) => string) {
   const started = performance.now();
@@ -158,20 +164,15 @@ export async function slashStorm(total = 2000, concurrency = 50, warmUp = 500) {
     // The first few hundred requests run while V8 is still compiling the hot paths: measured apart.
     const cold = await pool(warmUp, concurrency, (i) => send(bench.url, warmUpRequests[i]!));
     const results = await pool(total, concurrency, (i) => send(bench.url, requests[i]!));
-    const ack = results.map((r) => r.ms).sort((a, b) => a - b);
-    const coldAck = cold.map((r) => r.ms).sort((a, b) => a - b);
     return {
       total,
       concurrency,
       warmUp,
-      coldP99: percentile(coldAck, 99),
+      coldP99: latencies(cold).p99,
       errors: [...cold, ...results].filter((r) => r.status !== 200).length,
       // The answer comes back in the acknowledgement itself.
       delivered: results.filter((r) => r.status === 200 && r.body.includes('"blocks"')).length,
-      p50: percentile(ack, 50),
-      p95: percentile(ack, 95),
-      p99: percentile(ack, 99),
-      max: ack.at(-1)!,
+      ...latencies(results),
       rssBefore,
       rssAfter: rssMb(bench.bot.pid),
     };

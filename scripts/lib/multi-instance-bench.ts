@@ -12,7 +12,7 @@ import { FakeSlack } from '../../tests/helpers/fake-slack.js';
 import { blockActionPayload } from '../../tests/helpers/payloads.js';
 import { startPostgresServer, type PostgresServer } from '../../tests/helpers/postgres-server.js';
 import { interactionBody, slashCommandBody, TEST_SIGNING_SECRET } from '../../tests/helpers/slack-request.js';
-import { cpuMs, MESSAGES, pool, postedQuizButtons, quizEnv, quizPostsIn, send, sendOnSchedule, signed, until } from './app-bench.js';
+import { cpuMs, latencies, MESSAGES, pool, postedQuizButtons, quizEnv, quizPostsIn, send, sendOnSchedule, signed, until } from './app-bench.js';
 import { percentile } from './metrics.js';
 import { withPgClient } from './pg-client.js';
 
@@ -289,17 +289,13 @@ export async function twoInstancesOnPostgres(agents = 1000, windowMs = 1000, com
     );
     const cold = await pool(warmUp, concurrency, (i) => send(instances[i % INSTANCES]!.url, warmUpRequests[i]!));
     const timed = await pool(commandTotal, concurrency, (i) => send(instances[i % INSTANCES]!.url, requests[i]!));
-    const commandAck = timed.map((r) => r.ms).sort((a, b) => a - b);
     const commands: TwoInstanceCommands = {
       total: commandTotal,
       concurrency,
       warmUp,
       errors: [...cold, ...timed].filter((r) => r.status !== 200).length,
       delivered: timed.filter((r) => r.status === 200 && r.body.includes('"blocks"')).length,
-      p50: percentile(commandAck, 50),
-      p95: percentile(commandAck, 95),
-      p99: percentile(commandAck, 99),
-      max: commandAck.at(-1)!,
+      ...latencies(timed),
       perInstance: instances.map((_, n) => timed.filter((_, i) => i % INSTANCES === n).length),
     };
 

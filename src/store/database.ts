@@ -50,9 +50,8 @@ export function databaseTarget(config: { DATABASE_URL?: string | undefined; DATA
 }
 
 /** Opens (creating if needed) and migrates the database. Throws DatabaseOpenError with a reason a person can act on. */
-export async function openDatabase(target: DatabaseTarget | string, options: OpenDatabaseOptions = {}): Promise<SqlDatabase> {
-  const where = typeof target === 'string' ? { path: target } : target;
-  return where.url !== undefined ? openPostgres(where.url, options) : openSqliteDatabase(where.path, options);
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<SqlDatabase> {
+  return target.url !== undefined ? openPostgres(target.url, options) : openSqliteDatabase(target.path, options);
 }
 
 /** The SQLite file, opened and migrated; the handle tests and tools read directly is `.raw`. */

@@ -19,13 +19,7 @@ export class PendingTeachingStore implements PendingTextHolder {
     const now = this.now();
     // Expired texts go as new ones come: nothing outlives its 15 minutes by more than the next answer.
     await this.db.run('DELETE FROM pending_teachings WHERE expires_at <= ?', [now.toISOString()]);
-    await this.db.run('INSERT INTO pending_teachings (teach_key, team_id, user_id, text, expires_at) VALUES (?, ?, ?, ?, ?)', [
-      key,
-      teamId,
-      userId,
-      text,
-      new Date(now.getTime() + this.ttlMs).toISOString(),
-    ]);
+    await this.keep(key, text, teamId, userId);
     return key;
   }
 
@@ -37,7 +31,12 @@ export class PendingTeachingStore implements PendingTextHolder {
     return row?.text;
   }
 
-  async putBack(key: string, text: string, teamId: string, userId: string): Promise<void> {
+  putBack(key: string, text: string, teamId: string, userId: string): Promise<void> {
+    return this.keep(key, text, teamId, userId);
+  }
+
+  /** Keeps the text under its key for 15 minutes from now; a key already kept stays as it is. */
+  private async keep(key: string, text: string, teamId: string, userId: string): Promise<void> {
     await this.db.run('INSERT INTO pending_teachings (teach_key, team_id, user_id, text, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (teach_key) DO NOTHING', [
       key,
       teamId,

@@ -35,6 +35,11 @@ const fromRow = (row: Row): TeamExample => ({
   createdAt: row.created_at,
 });
 
+/** Which examples a model was learned from: how many, and the newest row id. */
+export function examplesFingerprint(count: number, newestId: number): string {
+  return `${count}:${newestId}`;
+}
+
 /** The messages a workspace taught the classifier, and whether it teaches at all. Every query is for one workspace. */
 export class TeamExampleStore {
   constructor(
@@ -65,12 +70,12 @@ export class TeamExampleStore {
   }
 
   /**
-   * Per workspace with examples, how many and the newest row id (as `examplesFingerprint` says it):
+   * Per workspace with examples, its `examplesFingerprint`:
    * an instance sees from it that another one taught or removed an example.
    */
   async fingerprints(): Promise<Map<string, string>> {
     const rows = await this.db.all<{ team_id: string; n: number; newest: number }>('SELECT team_id, COUNT(*) AS n, MAX(id) AS newest FROM team_examples GROUP BY team_id');
-    return new Map(rows.map((row) => [row.team_id, `${row.n}:${row.newest}`]));
+    return new Map(rows.map((row) => [row.team_id, examplesFingerprint(row.n, row.newest)]));
   }
 
   async teamsWithExamples(): Promise<string[]> {

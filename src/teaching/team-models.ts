@@ -1,7 +1,7 @@
 import type { Classification, Classifier, TypeDefinition } from '../classifier/classifier.js';
 import type { Logger } from '../logging/logger.js';
 import type { ClassifierHost } from '../service/classifier-host.js';
-import { examplesFingerprint, withTeamExamples, type TaughtExample } from './team-training.js';
+import { fingerprintOf, withTeamExamples, type TaughtExample } from './team-training.js';
 
 /** Learns a classifier for the given types (in a child process, in the bot). */
 export type TrainClassifier = (types: TypeDefinition[]) => Promise<Classifier>;
@@ -124,7 +124,7 @@ export class TeamModels {
       const examples = await this.options.examplesOf(teamId);
       if (examples.length === 0) {
         this.models.delete(teamId);
-        this.learnedFrom.set(teamId, examplesFingerprint(examples));
+        this.learnedFrom.set(teamId, fingerprintOf(examples));
         logger.info(`Workspace ${teamId} has no team examples: it uses the built-in model`);
         return;
       }
@@ -132,7 +132,7 @@ export class TeamModels {
       const classifier = await this.options.train(withTeamExamples(this.options.types, examples));
       if (this.stopped) return;
       this.models.set(teamId, classifier);
-      this.learnedFrom.set(teamId, examplesFingerprint(examples));
+      this.learnedFrom.set(teamId, fingerprintOf(examples));
       logger.info(`Learned workspace ${teamId}'s model with ${examples.length} team example(s) in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       logger.error(`Could not retrain workspace ${teamId}'s model, keeping the one it had: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
 import type { TypeDefinition } from '../classifier/classifier.js';
+import { examplesFingerprint } from '../store/team-example-store.js';
 
 /**
  * The abuse rule. A team example can add to the built-in examples, never outvote them:
@@ -23,9 +24,9 @@ export interface TaughtExample {
   id?: number;
 }
 
-/** Which examples a model was learned from, as the store counts them: how many, and the newest row id. */
-export function examplesFingerprint(examples: readonly TaughtExample[]): string {
-  return `${examples.length}:${examples.reduce((newest, example) => Math.max(newest, example.id ?? 0), 0)}`;
+/** Which examples a model was learned from, as the store's `fingerprints()` says it of the rows. */
+export function fingerprintOf(examples: readonly TaughtExample[]): string {
+  return examplesFingerprint(examples.length, examples.reduce((newest, example) => Math.max(newest, example.id ?? 0), 0));
 }
 
 /** Each taught example's weight under the abuse rule, in the order given; 0 for a type no longer in the playbooks. */

@@ -22,11 +22,6 @@ export async function freshDatabase(engine: Engine): Promise<SqlDatabase> {
   return db;
 }
 
-/** The rows of a query, for assertions, on either engine. */
-export function rows<T = Record<string, unknown>>(db: SqlDatabase, sql: string, params: Array<string | number | null> = []): Promise<T[]> {
-  return db.all<T>(sql, params);
-}
-
 /** Every table and its columns, as either engine describes its schema. */
 export async function tableColumns(db: SqlDatabase): Promise<Map<string, string[]>> {
   const found =
