@@ -20,7 +20,7 @@ function labelledTexts(types: readonly TypeDefinition[]): Array<{ text: string; 
 
 export const tfidf: Baseline = {
   name: 'TF-IDF + logistic regression',
-  version: 'tfidf-1',
+  version: 'tfidf-2',
   train(types) {
     const model = new TfidfBaseline(labelledTexts(types), types.length, CLASSIC);
     return (text) => model.ranked(text).map((index) => types[index]!.id);
@@ -29,7 +29,7 @@ export const tfidf: Baseline = {
 
 export const tfidfSegmented: Baseline = {
   name: 'TF-IDF (segmented words, char 1-3)',
-  version: 'tfidf-seg-1',
+  version: 'tfidf-seg-2',
   train(types) {
     const model = new TfidfBaseline(labelledTexts(types), types.length, SEGMENTED);
     return (text) => model.ranked(text).map((index) => types[index]!.id);

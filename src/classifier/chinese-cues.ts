@@ -59,7 +59,9 @@ export class ChineseCueMatcher {
     const owner: number[] = [];
     const scan = () => {
       for (let at = 0; at < text.length; at += 1) {
-        for (const cue of this.byFirstChar.get(text.charCodeAt(at)) ?? []) {
+        const starting = this.byFirstChar.get(text.charCodeAt(at));
+        if (starting === undefined) continue;
+        for (const cue of starting) {
           if (!text.startsWith(cue.cue, at)) continue;
           const end = at + cue.cue.length;
           let negated = false;

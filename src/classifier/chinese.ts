@@ -99,13 +99,16 @@ const NEGATORS = new Set(['不', '没', '没有', '别', '不是', '并不', '�
 /** 只是, 但是: what comes after them is meant, whatever came before. */
 export const CHINESE_SCOPE_BREAKERS = new Set(['但', '但是', '只是', '可是', '就是', '而是', '不过', '却', '只', '然而']);
 
+/** The last characters of the negator endings below: most words end otherwise and need no regex. */
+const NEGATOR_ENDINGS = new Set([...'不是没有要别'].map((char) => char.charCodeAt(0)));
+
 /**
  * A word that negates: one of the negators, or a short word the segmenter formed around one
  * (我不是, 也不, 都没, 我没). A word that only starts with 不 (不满, 不行, 不爽) is a word of its own.
  */
 export function isChineseNegator(word: string): boolean {
   if (NEGATORS.has(word)) return true;
-  if (word.length > 3) return false;
+  if (word.length > 3 || !NEGATOR_ENDINGS.has(word.charCodeAt(word.length - 1))) return false;
   return /(?:不是|不|没有|没|不要|别)$/.test(word) && !/^(?:要不|差不|对不|了不|免不|忍不|受不|说不|顾不|巴不|恨不|禁不|怪不)/.test(word);
 }
 

@@ -327,7 +327,9 @@ export function saga(
   const perLambda = options.C * n;
   const perDoc = 1 / n;
   // Per feature, its K weights and then the K averaged gradients, side by side: a step touches both.
-  const table = new Float64Array(featureCount * K2);
+  // Single precision halves the memory each step reads, which is what bounds training speed; the
+  // weights come out the same to three decimals of every eval figure, and are used as Float32 anyway.
+  const table = new Float32Array(featureCount * K2);
   const bias = new Float64Array(K);
   const biasAverage = new Float64Array(K);
   const stored = new Float64Array(n * K);
@@ -370,16 +372,20 @@ export function saga(
         const base = row * K2;
         // Bring the row up to date: `steps` updates of w ← (1 − ηλ)·w − η·average, in closed form.
         const steps = t - updatedAt[row]!;
+        const value = values[k]!;
         if (steps > 0) {
           updatedAt[row] = t;
           const decay = steps < DECAY_TABLE ? powers[steps]! : Math.exp(steps * logDecay);
+          // One pass brings each weight up to date and adds it to the score.
           for (let c = 0; c < K; c += 1) {
             const fixed = table[base + K + c]! * perLambda;
-            table[base + c] = (table[base + c]! + fixed) * decay - fixed;
+            const weight = Math.fround((table[base + c]! + fixed) * decay - fixed);
+            table[base + c] = weight;
+            p[c]! += weight * value;
           }
+        } else {
+          for (let c = 0; c < K; c += 1) p[c]! += table[base + c]! * value;
         }
-        const value = values[k]!;
-        for (let c = 0; c < K; c += 1) p[c]! += table[base + c]! * value;
       }
       softmaxInPlace(p);
       const at = d * K;

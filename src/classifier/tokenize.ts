@@ -25,7 +25,10 @@ export interface Token {
    */
   negated: boolean;
   weight: number;
-  /** A Chinese word; `runStart` marks the first word of each unbroken run of Chinese characters. */
+  /**
+   * A Chinese word; `runStart` marks the first word of each unbroken run of Chinese characters.
+   * The tokenizer sets both on every token, so all tokens share one shape and the loops over them stay fast.
+   */
   han?: boolean;
   runStart?: boolean;
 }
@@ -158,7 +161,7 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = [], options
           negated: (negatedByNot || someoneElsesFeeling) && !negator,
           weight,
           han: true,
-          ...(s === 0 ? { runStart: true } : {}),
+          runStart: s === 0,
         });
         feelingOfSomeoneElse = undefined;
       }
@@ -168,7 +171,7 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = [], options
       const bracket = BRACKET_CODE.exec(text.slice(index, index + 7));
       if (bracket) {
         index += bracket[0].length;
-        tokens.push({ kind: 'emoji', text: bracket[0], caps: false, negated: false, weight });
+        tokens.push({ kind: 'emoji', text: bracket[0], caps: false, negated: false, weight, han: false, runStart: false });
         continue;
       }
     }
@@ -192,7 +195,7 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = [], options
       if (SCOPE_BREAKERS.has(lower)) negationLeft = 0;
       else if (negationLeft > 0 && !swearing) negationLeft -= 1;
       if (NEGATORS.has(lower)) negationLeft = NEGATION_SCOPE;
-      const token: Token = { kind: 'word', text: lower, caps, negated: negated && !NEGATORS.has(lower), weight };
+      const token: Token = { kind: 'word', text: lower, caps, negated: negated && !NEGATORS.has(lower), weight, han: false, runStart: false };
       const previous = tokens.length > firstOfThisText ? tokens[tokens.length - 1] : undefined;
       if (previous?.kind === 'word' && !negatedByNot) {
         // "damn good", "fucking love": the swear word praises; "happy af" likewise.
@@ -209,23 +212,23 @@ export function tokenize(text: string, weight = 1, tokens: Token[] = [], options
         else if ((next === 46 || next === 44 || next === 58) && isAsciiDigit(text.charCodeAt(index + 1))) index += 2;
         else break;
       }
-      tokens.push({ kind: 'number', text: '#num', caps: false, negated: false, weight });
+      tokens.push({ kind: 'number', text: '#num', caps: false, negated: false, weight, han: false, runStart: false });
     } else if (isMark(code)) {
       while (index < length && isMark(text.charCodeAt(index))) index += 1;
       negationLeft = 0;
       aboutSomeoneElse = false;
       feelingOfSomeoneElse = undefined;
-      tokens.push({ kind: 'mark', text: markToken(text.slice(start, index)), caps: false, negated: false, weight });
+      tokens.push({ kind: 'mark', text: markToken(text.slice(start, index)), caps: false, negated: false, weight, han: false, runStart: false });
     } else if (isBoundary(code)) {
       while (index < length && isBoundary(text.charCodeAt(index))) index += 1;
       negationLeft = 0;
       aboutSomeoneElse = false;
       feelingOfSomeoneElse = undefined;
-      tokens.push({ kind: 'boundary', text: '.', caps: false, negated: false, weight });
+      tokens.push({ kind: 'boundary', text: '.', caps: false, negated: false, weight, han: false, runStart: false });
     } else if (code >= 0x80) {
       const char = String.fromCodePoint(text.codePointAt(index)!);
       index += char.length;
-      if (PICTOGRAPH.test(char)) tokens.push({ kind: 'emoji', text: char, caps: false, negated: false, weight });
+      if (PICTOGRAPH.test(char)) tokens.push({ kind: 'emoji', text: char, caps: false, negated: false, weight, han: false, runStart: false });
     } else {
       index += 1;
     }
