@@ -9,11 +9,15 @@ export class IntTable {
   private readonly mask: number;
   private count = 0;
 
+  /** The most keys it takes: a table at most two-thirds full keeps probes short with linear probing. */
+  private readonly limit: number;
+
   constructor(capacity: number) {
     let size = 16;
-    while (size < capacity * 2) size *= 2;
+    while (size * 2 < capacity * 3) size *= 2;
     this.slots = new Int32Array(size * 2).fill(-1);
     this.mask = size - 1;
+    this.limit = Math.floor((size * 2) / 3);
   }
 
   get size(): number {
@@ -38,7 +42,7 @@ export class IntTable {
       const found = this.slots[slot * 2]!;
       if (found === key) return this.slots[slot * 2 + 1]!;
       if (found === -1) {
-        if (this.count * 2 > this.mask) throw new Error('IntTable is full');
+        if (this.count >= this.limit) throw new Error('IntTable is full');
         this.slots[slot * 2] = key;
         this.slots[slot * 2 + 1] = this.count;
         this.count += 1;

@@ -74,18 +74,18 @@ const damp = (count: number) => (count <= 1 ? count : 1 + Math.log(count));
  */
 export class LinearModel {
   /** Per row, its largest absolute weight for any class: whether the feature is evidence at all. */
-  private readonly strengths: Float64Array;
+  private readonly strengths: Float32Array;
   private readonly weights: Float32Array;
   private readonly index: IntTable;
   /** Per row, its mean weight over the classes, the reference point for "pushed towards". */
-  private readonly means: Float64Array;
+  private readonly means: Float32Array;
   /**
    * The message being classified, by row: its counts while features arrive, then its final values.
    * Reused from message to message (a classification runs start to end without yielding), so a
    * long message allocates nothing per feature.
    */
-  private readonly counts: Float64Array;
-  private readonly rowValues: Float64Array;
+  private readonly counts: Float32Array;
+  private readonly rowValues: Float32Array;
   /** Per row of the message, the token that first produced it: what a feature is shown as. */
   private readonly firstToken: Int32Array;
   private touched = new Int32Array(1024);
@@ -106,11 +106,13 @@ export class LinearModel {
     // Single precision is plenty to classify with, and halves the memory each message reads.
     this.weights = weights instanceof Float32Array ? weights : Float32Array.from(weights);
     const rows = keys.length;
-    this.counts = new Float64Array(rows);
-    this.rowValues = new Float64Array(rows);
+    // Per-row scratch and summaries in single precision too: a long message touches thousands of
+    // rows, and the bot holds them all its life (about 2 MB less resident than in double).
+    this.counts = new Float32Array(rows);
+    this.rowValues = new Float32Array(rows);
     this.firstToken = new Int32Array(rows);
-    this.strengths = new Float64Array(rows);
-    this.means = new Float64Array(rows);
+    this.strengths = new Float32Array(rows);
+    this.means = new Float32Array(rows);
     for (let row = 0; row < rows; row += 1) {
       let max = 0;
       let sum = 0;
@@ -201,22 +203,23 @@ export class LinearModel {
   end(): KnownFeatures {
     const rows = this.touched.subarray(0, this.touchedCount);
     const norms = [0, 0, 0];
-    for (const row of rows) {
+    const values = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k += 1) {
+      const row = rows[k]!;
       const count = this.counts[row]!;
       this.counts[row] = 0;
       // Style is whether a mark or shouting is there, not how often: a hundred "!" are one raised voice.
       const value = this.blockOf[row] === BLOCK.style ? Math.min(1, count) : damp(count) * this.idf[row]!;
-      this.rowValues[row] = value;
+      values[k] = value;
       norms[this.blockOf[row]!]! += value * value;
     }
     // Style is a handful of flags: it is weighted, not normalised.
     const scales = norms.map((norm, block) =>
       block === BLOCK.style ? this.blockWeights[block as BlockId] : norm > 0 ? this.blockWeights[block as BlockId] / Math.sqrt(norm) : 0,
     );
-    const values = new Float64Array(rows.length);
     for (let k = 0; k < rows.length; k += 1) {
       const row = rows[k]!;
-      values[k] = this.rowValues[row]! * scales[this.blockOf[row]!]!;
+      values[k]! *= scales[this.blockOf[row]!]!;
       this.rowValues[row] = values[k]!;
     }
     this.lastRows = rows;
