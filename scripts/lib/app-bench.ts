@@ -286,9 +286,21 @@ export async function crash(agents = 1000, killAfter = 300) {
   }
 }
 
+/** Waits until /healthz says 200: the bot has learned its types. */
+async function learned(bench: Bench, timeoutMs = 30_000): Promise<void> {
+  const healthUrl = bench.url.replace('/slack/events', '/healthz');
+  const started = performance.now();
+  while (!(await fetch(healthUrl).then((res) => res.status === 200, () => false))) {
+    if (performance.now() - started > timeoutMs) throw new Error(`the bot had not learned after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function hostile(count = 500) {
   const bench = await startBench();
   try {
+    // Once it has learned: "still answering" is a classification, which a bot still learning would put off.
+    await learned(bench);
     const payloads = mutatedPayloads(count, bench.slack.responseUrl('hostile'));
     const results = await pool(payloads.length, 20, (i) => post(bench.url, payloads[i]!.body, payloads[i]!.contentType));
     const statuses: Record<string, number> = {};
