@@ -104,7 +104,6 @@ export function post(url: string, body: string, contentType?: string): Promise<{
   return send(url, signed(body, contentType));
 }
 
-/** Runs `count` jobs, at most `concurrency` at a time. */
 /** p50, p95, p99 and max of some requests' times, in ms. */
 export function latencies(results: ReadonlyArray<{ ms: number }>) {
   const ms = results.map((result) => result.ms).sort((a, b) => a - b);
@@ -123,6 +122,7 @@ export function sendOnSchedule(requests: readonly SignedRequest[], windowMs: num
   );
 }
 
+/** Runs `count` jobs, at most `concurrency` at a time. */
 export async function pool<T>(count: number, concurrency: number, job: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
@@ -286,13 +286,11 @@ export async function crash(agents = 1000, killAfter = 300) {
   }
 }
 
-/** Waits until /healthz says 200: the bot has learned its types. */
-async function learned(bench: Bench, timeoutMs = 30_000): Promise<void> {
-  const healthUrl = bench.url.replace('/slack/events', '/healthz');
-  const started = performance.now();
+/** Waits until the bot's /healthz says 200, that is until it has learned its types. */
+async function untilLearned(healthUrl: string, since = performance.now(), timeoutMs = 30_000): Promise<void> {
   while (!(await fetch(healthUrl).then((res) => res.status === 200, () => false))) {
-    if (performance.now() - started > timeoutMs) throw new Error(`the bot had not learned after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (performance.now() - since > timeoutMs) throw new Error(`the bot did not finish learning in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
@@ -300,7 +298,7 @@ export async function hostile(count = 500) {
   const bench = await startBench();
   try {
     // Once it has learned: "still answering" is a classification, which a bot still learning would put off.
-    await learned(bench);
+    await untilLearned(bench.url.replace('/slack/events', '/healthz'));
     const payloads = mutatedPayloads(count, bench.slack.responseUrl('hostile'));
     const results = await pool(payloads.length, 20, (i) => post(bench.url, payloads[i]!.body, payloads[i]!.contentType));
     const statuses: Record<string, number> = {};
@@ -403,12 +401,7 @@ export async function startUp(runs = 5, nodeArgs: string[] = []): Promise<StartU
       try {
         const port = await bot.port();
         figures.listeningMs.push(performance.now() - started);
-        for (;;) {
-          const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((res) => res.status === 200, () => false);
-          if (healthy) break;
-          if (performance.now() - started > 30_000) throw new Error('the bot did not finish learning in 30 s');
-          await new Promise((r) => setTimeout(r, 10));
-        }
+        await untilLearned(`http://127.0.0.1:${port}/healthz`, started);
         figures.learnedMs.push(performance.now() - started);
         await new Promise((r) => setTimeout(r, 5000));
         figures.idleRssMb.push(rssMb(bot.pid));
