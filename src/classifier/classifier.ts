@@ -70,18 +70,24 @@ export const DEFAULT_TEMPERATURE = 0.35;
 /**
  * A type that needs a cue (angry) is held down without one, so narrative words that happen to fill
  * angry examples ("he told me", "they said") no longer make a calm message angry, yet a message the
- * model is sure of can still win; with a cue it is nudged up, so a swear word outweighs the topic.
+ * model is sure of can still win; with a cue it is lifted, so a swear word outweighs the topic: "i
+ * want to return this shitty blender" is an angry customer, not an impulsive buyer.
  * The penalty is per language. Chinese anger shows in more ways than the cue list holds (阴阳怪气,
  * rhetorical questions), so a Chinese message without a listed cue is held down less. Measured with
- * 1 against 1.5: Chinese held-out top-1 0.974 against 0.967; in English the held-out file is the same
- * and angry F1 on the social-style comments too (0.65), but 15% of the calm ones are called angry at
- * 1 against 11% at 1.5.
+ * 1 against 1.5: Chinese held-out top-1 0.974 against 0.967; in English a penalty of 1 called 15% of
+ * the calm social-style comments angry, against 11% at 1.5.
+ * The lift was 0.5, which left many a request with a swear word in it to its topic. Chosen by
+ * cross-validation in both languages, the held-out files and the social-style comments of
+ * eval/social: a lift of 1 gives the best cross-validation of the two languages together (English
+ * 0.910 and Chinese 0.903, against 0.911 and 0.900 at 0.5), and an English penalty of 1.6 rather
+ * than 1.5 calls fewer calm comments angry (11.7% against 11.9%) with every held-out answer the
+ * same; 1.65 and more lose an English held-out message.
  */
 export interface CueGate {
   penalty: Record<Lang, number>;
   bonus: number;
 }
-export const DEFAULT_CUE_GATE: CueGate = { penalty: { en: 1.5, zh: 1 }, bonus: 0.5 };
+export const DEFAULT_CUE_GATE: CueGate = { penalty: { en: 1.6, zh: 1 }, bonus: 1 };
 
 /** The first `max` characters, without a word cut in half at the end (and never half a surrogate pair). */
 export function cutAtWord(text: string, max: number): string {

@@ -52,6 +52,17 @@ describe('classify: quirks of real messages', () => {
     expect(result.cues.join(' ')).toMatch(/fucking/);
   });
 
+  it('lets a swear word in a plain request outweigh its topic: the customer asking is angry', () => {
+    const requests = [
+      ['i want to return this shitty blender', 'i want to return this blender'],
+      ['need the invoice for my last order, the stupid portal will not let me download it', 'need the invoice for my last order, the portal will not let me download it'],
+    ] as const;
+    for (const [sworn, calm] of requests) {
+      expect(classifier.classify(sworn).type, sworn).toBe('angry');
+      expect(classifier.classify(calm).type, calm).not.toBe('angry');
+    }
+  });
+
   it("reads surprise and praise as such: a cue inside one of its type's not-cues does not count", () => {
     for (const text of ['Holy shit, you fixed it already? Thank you!', 'fucking love the new dashboard, great work']) {
       const result = classifier.classify(text);
