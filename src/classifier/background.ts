@@ -16,10 +16,12 @@ export interface Trained {
 export function trainInBackground(types: readonly TypeDefinition[], options: ClassifierOptions = {}): Promise<Trained> {
   const source = import.meta.url.endsWith('.ts');
   const script = fileURLToPath(new URL(source ? './train-worker.ts' : './train-worker.js', import.meta.url));
-  // From TypeScript sources (tests, `npm run dev`) the child loads tsx, as the parent did.
+  // From TypeScript sources (tests, `npm run dev`) the child loads tsx, as the parent did. By its
+  // resolved path: a bare 'tsx' resolves from the working directory, and a bot started elsewhere
+  // would see its child fail and learn in its own thread, deaf to Slack for seconds.
   const child = fork(script, [], {
     serialization: 'advanced',
-    execArgv: source ? ['--import', 'tsx'] : [],
+    execArgv: source ? ['--import', import.meta.resolve('tsx')] : [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
@@ -36,9 +38,19 @@ export function trainInBackground(types: readonly TypeDefinition[], options: Cla
       settled = true;
     });
     child.once('exit', (code, signal) => {
-      if (!settled) reject(new Error(`learning the customer types stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`));
+      const why = crashReason(stderr);
+      if (!settled) reject(new Error(`learning the customer types stopped (${signal ?? `exit code ${code}`})${why ? `: ${why}` : ''}`));
       settled = true;
     });
     child.send({ types, options });
   });
+}
+
+/**
+ * The line of a crashed child's stderr that says what went wrong. Node ends an uncaught error's
+ * report with its own version ("Node.js v20.20.2"), so the last line alone says nothing.
+ */
+export function crashReason(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.findLast((line) => /^(?:[A-Z]\w*)?Error\b/.test(line)) ?? lines.at(-1);
 }
