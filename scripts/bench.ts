@@ -1,7 +1,8 @@
 /**
  * Speed and robustness figures, printed, and written to docs/benchmarks.md by a full run:
  * - the classifier in each language next to the baselines (latency p50/p99, messages per second, training);
- * - the running bot: slash-command load, an answer storm, kill -9, hostile payloads, Slack failures.
+ * - the running bot: slash-command load, an answer storm, kill -9, hostile payloads, Slack failures,
+ *   a locked database, Slack's retries, unsigned bodies and slow connections.
  *
  *   npm run bench
  *   npm run bench -- --classifier-only    printed only: a part must not replace the whole report
@@ -14,6 +15,7 @@ import { cpus, totalmem } from 'node:os';
 import { classifierBenchmark } from './lib/classifier-bench.js';
 import { answerStorm, crash, databaseFaults, hostile, slackFailures, slashStorm, startUp } from './lib/app-bench.js';
 import { twoInstancesOnPostgres } from './lib/multi-instance-bench.js';
+import { requestFaults } from './lib/request-faults-bench.js';
 
 const classifierOnly = process.argv.includes('--classifier-only');
 const postgresOnly = process.argv.includes('--postgres-only');
@@ -134,6 +136,24 @@ ${Object.entries(failures).map(([what, outcome]) => `| ${what} | ${outcome} |`).
 | what happened | what the bot did |
 |---|---|
 ${Object.entries(faults).map(([what, outcome]) => `| ${what} | ${outcome} |`).join('\n')}
+`);
+    process.stdout.write(sections.at(-1)!);
+
+    const requests = await requestFaults();
+    const mb = (n: number) => `${n} MB`;
+    sections.push(`## Requests that are not Slack's
+
+Bodies sent with a fresh timestamp and a well-formed signature of nothing, as fast as the bot reads them; then ${requests.slow.sockets} connections that send their headers a byte a second.
+
+| what was sent | statuses | bot's resident memory before → peak | took |
+|---|---|---|---|
+${requests.bodies.map((row) => `| ${row.label} | ${Object.entries(row.statuses).map(([status, n]) => `${status}: ${n}`).join(', ')} | ${mb(row.rssBeforeMb)} → ${mb(row.rssPeakMb)} | ${row.seconds.toFixed(1)} s |`).join('\n')}
+
+| slow connections | closed by the bot after, p50 / last | still open after 30 s | \`/customertype help\` while they were open |
+|---|---|---|---|
+| ${requests.slow.sockets} | ${requests.slow.closedAfterP50.toFixed(1)} s / ${requests.slow.closedAfterMax.toFixed(1)} s | ${requests.slow.stillOpen} | ${requests.slow.helpStatus} in ${requests.slow.helpMs.toFixed(0)} ms |
+
+Without limits Node held such connections for 300 s and read every body before it was refused; the limits and why each number: \`src/http/limits.ts\`.
 `);
     process.stdout.write(sections.at(-1)!);
   }
